@@ -1,0 +1,54 @@
+namespace FlowLogWarehouse.Loader;
+
+/// <summary>What a load reads, where it writes, and its limits.</summary>
+public sealed record LoadOptions
+{
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    public required string Warehouse { get; init; }
+
+    /// <summary>Format of sources without a header line: AWS syntax or plain names; null for the default v2 format.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>Replace the rows of sources that were loaded before instead of skipping them.</summary>
+    public bool Reload { get; init; }
+
+    /// <summary>Bad records / (rows + bad records) above which the load fails and nothing is committed.</summary>
+    public double MaxBadRatio { get; init; } = 0.5;
+
+    /// <summary>Account and region for records and source paths that name neither.</summary>
+    public string DefaultAccountId { get; init; } = "unknown";
+
+    public string DefaultRegion { get; init; } = "unknown";
+
+    /// <summary>Parsing threads; 0 means one per core.</summary>
+    public int ParseThreads { get; init; }
+
+    public int WriterThreads { get; init; } = 2;
+
+    /// <summary>Rows per Parquet row group (and the most a partition buffers before it is written).</summary>
+    public int RowGroupRows { get; init; } = 128 * 1024;
+
+    /// <summary>Memory for rows waiting to be written, across all parsing threads; what keeps peak RSS flat.</summary>
+    public long BufferBudgetBytes { get; init; } = 96L << 20;
+
+    public int ChunkBytes { get; init; } = 1 << 20;
+
+    public int MaxOpenFiles { get; init; } = 256;
+
+    internal void Validate()
+    {
+        if (Inputs.Count == 0)
+            throw new ArgumentException("Give at least one input: a file, a directory or '-' for stdin.");
+        if (string.IsNullOrWhiteSpace(Warehouse))
+            throw new ArgumentException("--warehouse is required: the directory of the Parquet warehouse.");
+        if (MaxBadRatio is < 0 or > 1 || double.IsNaN(MaxBadRatio))
+            throw new ArgumentException($"--max-bad-ratio must be between 0 and 1, not {MaxBadRatio}.");
+        if (!Core.Parsing.LineParser.IsPartitionSafe(System.Text.Encoding.UTF8.GetBytes(DefaultAccountId)))
+            throw new ArgumentException($"The default account id '{DefaultAccountId}' cannot name a partition (letters, digits, '-' and '_' only).");
+        if (!Core.Parsing.LineParser.IsPartitionSafe(System.Text.Encoding.UTF8.GetBytes(DefaultRegion)))
+            throw new ArgumentException($"The default region '{DefaultRegion}' cannot name a partition (letters, digits, '-' and '_' only).");
+        if (RowGroupRows < 1 || ChunkBytes < 1024 || BufferBudgetBytes < 1 << 20 || MaxOpenFiles < 1 || WriterThreads < 1 || ParseThreads < 0)
+            throw new ArgumentException("Buffer sizes and thread counts must be positive.");
+    }
+}

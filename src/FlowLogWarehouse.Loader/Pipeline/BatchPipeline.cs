@@ -1,0 +1,123 @@
+using System.Threading.Channels;
+using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Loader.Decoding;
+using FlowLogWarehouse.Loader.Writing;
+
+namespace FlowLogWarehouse.Loader.Pipeline;
+
+/// <summary>What a batch's pipeline produced in its staging folder.</summary>
+internal sealed record BatchOutput(IReadOnlyList<SourceState> Sources, IReadOnlyList<WrittenFile> Files, QuarantineSink Quarantine);
+
+/// <summary>
+/// Runs one batch: a reader thread cuts sources into chunks, parsing threads fill partition buffers, writer tasks
+/// turn full buffers into row groups. Bounded channels between the stages keep memory bounded.
+/// </summary>
+internal static class BatchPipeline
+{
+    public static async Task<BatchOutput> RunAsync(
+        IReadOnlyList<SourcePlan> plans, BatchSchema schema, SourceOpener opener, string stagingRoot, string batchId,
+        LoadOptions options, CancellationToken cancellationToken)
+    {
+        var states = plans.Select((p, i) => new SourceState(i, p, schema)).ToList();
+        var parseThreads = options.ParseThreads > 0 ? options.ParseThreads : Environment.ProcessorCount;
+        var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(parseThreads * 2) { SingleWriter = true });
+        var flush = Channel.CreateBounded<RowBuffer>(new BoundedChannelOptions(options.WriterThreads) { SingleReader = false });
+        var quarantine = new QuarantineSink(Path.Combine(stagingRoot, "quarantine.jsonl"));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = stop.Token;
+        var rowBytes = schema.NumericSlots * 8 + schema.StringSlots * (16 + 8);
+        var rowBudget = Math.Max(options.RowGroupRows, options.BufferBudgetBytes / Math.Max(1, rowBytes) / parseThreads);
+
+        await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles);
+
+        var reader = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                new ChunkReader(opener, options.ChunkBytes).Run(states, chunks.Writer, token);
+                chunks.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                chunks.Writer.Complete(e);
+                stop.Cancel();
+                throw;
+            }
+        }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var parsers = Enumerable.Range(0, parseThreads).Select(_ => Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), flush.Writer, quarantine, options.RowGroupRows, rowBudget);
+                while (chunks.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
+                {
+                    while (chunks.Reader.TryRead(out var chunk))
+                    {
+                        try
+                        {
+                            worker.Process(chunk, token);
+                        }
+                        finally
+                        {
+                            chunk.Release();
+                        }
+                    }
+                }
+                worker.FlushAll(token);
+            }
+            catch
+            {
+                stop.Cancel();
+                throw;
+            }
+        }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+
+        var completeFlush = Task.WhenAll(parsers).ContinueWith(t => flush.Writer.Complete(t.Exception), TaskScheduler.Default);
+
+        var writerTasks = Enumerable.Range(0, options.WriterThreads).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var rows in flush.Reader.ReadAllAsync(token))
+                {
+                    try
+                    {
+                        await writers.WriteAsync(rows, token);
+                    }
+                    finally
+                    {
+                        rows.Release();
+                    }
+                }
+            }
+            catch
+            {
+                stop.Cancel();
+                throw;
+            }
+        }, token)).ToArray();
+
+        try
+        {
+            await Task.WhenAll([reader, .. parsers, completeFlush, .. writerTasks]);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            var all = new[] { reader }.Concat(parsers).Concat(writerTasks);
+            var root = all.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+                .FirstOrDefault(e => e is not OperationCanceledException and not ChannelClosedException);
+            quarantine.Dispose();
+            if (root is not null)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(root).Throw();
+            throw;
+        }
+        catch
+        {
+            quarantine.Dispose();
+            throw;
+        }
+        var files = await writers.CompleteAsync();
+        return new BatchOutput(states, files, quarantine);
+    }
+}

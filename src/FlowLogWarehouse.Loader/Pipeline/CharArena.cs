@@ -1,0 +1,48 @@
+using System.Buffers;
+using System.Text;
+
+namespace FlowLogWarehouse.Loader.Pipeline;
+
+/// <summary>
+/// Text of values too rare to intern, copied into large pooled char blocks so a unique value costs no object.
+/// Lives as long as the row buffer that points into it.
+/// </summary>
+internal sealed class CharArena
+{
+    private const int BlockChars = 32 * 1024;
+    private readonly List<char[]> _blocks = [];
+    private char[]? _current;
+    private int _used;
+
+    public ReadOnlyMemory<char> Copy(ReadOnlySpan<byte> utf8)
+    {
+        var ascii = Ascii.IsValid(utf8);
+        var need = ascii ? utf8.Length : Encoding.UTF8.GetCharCount(utf8);
+        if (_current is null || _current.Length - _used < need)
+            NewBlock(need);
+        var destination = _current.AsSpan(_used, need);
+        if (ascii)
+            Ascii.ToUtf16(utf8, destination, out _);
+        else
+            Encoding.UTF8.GetChars(utf8, destination);
+        var memory = new ReadOnlyMemory<char>(_current, _used, need);
+        _used += need;
+        return memory;
+    }
+
+    private void NewBlock(int need)
+    {
+        _current = ArrayPool<char>.Shared.Rent(Math.Max(BlockChars, need));
+        _blocks.Add(_current);
+        _used = 0;
+    }
+
+    public void Release()
+    {
+        foreach (var block in _blocks)
+            ArrayPool<char>.Shared.Return(block);
+        _blocks.Clear();
+        _current = null;
+        _used = 0;
+    }
+}

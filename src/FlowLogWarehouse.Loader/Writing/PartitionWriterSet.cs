@@ -1,0 +1,155 @@
+using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Loader.Pipeline;
+using Parquet;
+using Parquet.Schema;
+
+namespace FlowLogWarehouse.Loader.Writing;
+
+/// <summary>
+/// The open Parquet files of a batch, one per partition, in the batch's staging folder. Row groups of the same
+/// partition are written one at a time; different partitions in parallel. Past <c>maxOpenFiles</c> the least
+/// recently used file is finished, and that partition's later rows start a new file.
+/// </summary>
+internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, string batchId, int maxOpenFiles) : IAsyncDisposable
+{
+    private readonly ParquetSchema _schema = WarehouseParquet.SchemaFor(batch);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<PartitionKey, PartitionFile> _files = [];
+    private readonly List<WrittenFile> _written = [];
+    private int _sequence;
+    private long _tick;
+    private int _open;
+    private ParquetOptions? _options;
+
+    private ParquetOptions Options => _options ??= WarehouseParquet.OptionsFor(_schema);
+
+    public async Task WriteAsync(RowBuffer rows, CancellationToken cancellationToken)
+    {
+        PartitionFile file;
+        lock (_gate)
+        {
+            if (!_files.TryGetValue(rows.Key, out file!))
+            {
+                file = new PartitionFile();
+                _files.Add(rows.Key, file);
+            }
+            file.LastUse = ++_tick;
+        }
+        await file.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (file.Writer is null)
+            {
+                int sequence;
+                lock (_gate)
+                {
+                    sequence = ++_sequence;
+                    _open++;
+                }
+                await file.OpenAsync(Path.Combine(stagingRoot, rows.Key.RelativeDirectory), $"{batchId}-{sequence:D5}.parquet", _schema, Options, cancellationToken);
+            }
+            await RowGroupWriter.WriteAsync(file.Writer!, _schema, batch, rows, cancellationToken);
+            file.Rows += rows.Count;
+        }
+        finally
+        {
+            file.Gate.Release();
+        }
+        await EvictAsync(cancellationToken);
+    }
+
+    private async Task EvictAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            PartitionFile? victim = null;
+            lock (_gate)
+            {
+                if (_open <= maxOpenFiles)
+                    return;
+                foreach (var f in _files.Values)
+                    if (f.Writer is not null && f.Gate.CurrentCount == 1 && (victim is null || f.LastUse < victim.LastUse))
+                        victim = f;
+                if (victim is null)
+                    return;
+            }
+            await victim.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (victim.Writer is not null)
+                    await FinishAsync(victim);
+            }
+            finally
+            {
+                victim.Gate.Release();
+            }
+        }
+    }
+
+    private async Task FinishAsync(PartitionFile file)
+    {
+        var written = await file.CloseAsync(stagingRoot);
+        lock (_gate)
+        {
+            _written.Add(written);
+            _open--;
+        }
+    }
+
+    /// <summary>Finishes every open file (footers written, data on disk) and returns all files of the batch.</summary>
+    public async Task<IReadOnlyList<WrittenFile>> CompleteAsync()
+    {
+        foreach (var file in _files.Values)
+            if (file.Writer is not null)
+                await FinishAsync(file);
+        return _written.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var file in _files.Values)
+            await file.AbandonAsync();
+    }
+
+    private sealed class PartitionFile
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public long LastUse;
+        public long Rows;
+        public ParquetWriter? Writer;
+        private FileStream? _stream;
+        private string? _path;
+
+        public async Task OpenAsync(string directory, string name, ParquetSchema schema, ParquetOptions options, CancellationToken cancellationToken)
+        {
+            Directory.CreateDirectory(directory);
+            _path = Path.Combine(directory, name);
+            _stream = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            Writer = await ParquetWriter.CreateAsync(schema, _stream, options, cancellationToken: cancellationToken);
+            Rows = 0;
+        }
+
+        public async Task<WrittenFile> CloseAsync(string stagingRoot)
+        {
+            await Writer!.DisposeAsync();
+            Writer = null;
+            // Durable before the batch commits: a power cut after the manifest must not leave an empty file.
+            _stream!.Flush(flushToDisk: true);
+            var bytes = _stream.Length;
+            await _stream.DisposeAsync();
+            _stream = null;
+            return new WrittenFile(Path.GetRelativePath(stagingRoot, _path!).Replace('\\', '/'), Rows, bytes);
+        }
+
+        public async Task AbandonAsync()
+        {
+            if (Writer is not null)
+            {
+                try { await Writer.DisposeAsync(); } catch (IOException) { }
+                Writer = null;
+            }
+            if (_stream is not null)
+                await _stream.DisposeAsync();
+        }
+    }
+}
