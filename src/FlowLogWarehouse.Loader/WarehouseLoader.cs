@@ -46,7 +46,7 @@ public static class WarehouseLoader
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                outcomes.Add(Failed(source, e.Message));
+                outcomes.Add(Failed(source, ChunkReader.Describe(e)));
             }
         }
         foreach (var unknown in plans.SelectMany(p => p.Format.UnknownFields).DistinctBy(f => f.Name))

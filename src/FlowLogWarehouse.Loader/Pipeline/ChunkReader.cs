@@ -87,7 +87,7 @@ internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
         }
     }
 
-    private static string Describe(Exception e) => e switch
+    internal static string Describe(Exception e) => e switch
     {
         InvalidDataException => $"not readable as gzip: {e.Message}",
         FileNotFoundException or DirectoryNotFoundException => "the file vanished before it was read",
