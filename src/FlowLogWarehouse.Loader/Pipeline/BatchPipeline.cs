@@ -28,7 +28,7 @@ internal static class BatchPipeline
         var rowBytes = schema.NumericSlots * 8 + schema.StringSlots * (16 + 8);
         var rowBudget = Math.Max(options.RowGroupRows, options.BufferBudgetBytes / Math.Max(1, rowBytes) / parseThreads);
 
-        await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles);
+        await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles, options.WriterThreads);
 
         var reader = Task.Factory.StartNew(() =>
         {

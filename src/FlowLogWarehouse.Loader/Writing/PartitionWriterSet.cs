@@ -10,11 +10,11 @@ namespace FlowLogWarehouse.Loader.Writing;
 /// partition are written one at a time; different partitions in parallel. Past <c>maxOpenFiles</c> the least
 /// recently used file is finished, and that partition's later rows start a new file.
 /// </summary>
-internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, string batchId, int maxOpenFiles) : IAsyncDisposable
+internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, string batchId, int maxOpenFiles, int filesPerPartition) : IAsyncDisposable
 {
     private readonly ParquetSchema _schema = WarehouseParquet.SchemaFor(batch);
     private readonly Lock _gate = new();
-    private readonly Dictionary<PartitionKey, PartitionFile> _files = [];
+    private readonly Dictionary<PartitionKey, List<PartitionFile>> _files = [];
     private readonly List<WrittenFile> _written = [];
     private int _sequence;
     private long _tick;
@@ -28,11 +28,16 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
         PartitionFile file;
         lock (_gate)
         {
-            if (!_files.TryGetValue(rows.Key, out file!))
+            if (!_files.TryGetValue(rows.Key, out var files))
             {
-                file = new PartitionFile();
-                _files.Add(rows.Key, file);
+                files = [];
+                _files.Add(rows.Key, files);
             }
+            // Input arrives in time order, so both writers often want the same partition: give each its own file
+            // rather than make one wait for the other.
+            file = files.FirstOrDefault(f => f.Gate.CurrentCount == 1 && f.Writer is not null)
+                ?? files.FirstOrDefault(f => f.Gate.CurrentCount == 1)
+                ?? (files.Count < filesPerPartition ? Add(files) : files[0]);
             file.LastUse = ++_tick;
         }
         await file.Gate.WaitAsync(cancellationToken);
@@ -58,6 +63,13 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
         await EvictAsync(cancellationToken);
     }
 
+    private static PartitionFile Add(List<PartitionFile> files)
+    {
+        var file = new PartitionFile();
+        files.Add(file);
+        return file;
+    }
+
     private async Task EvictAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -67,7 +79,7 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
             {
                 if (_open <= maxOpenFiles)
                     return;
-                foreach (var f in _files.Values)
+                foreach (var f in _files.Values.SelectMany(x => x))
                     if (f.Writer is not null && f.Gate.CurrentCount == 1 && (victim is null || f.LastUse < victim.LastUse))
                         victim = f;
                 if (victim is null)
@@ -99,7 +111,7 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
     /// <summary>Finishes every open file (footers written, data on disk) and returns all files of the batch.</summary>
     public async Task<IReadOnlyList<WrittenFile>> CompleteAsync()
     {
-        foreach (var file in _files.Values)
+        foreach (var file in _files.Values.SelectMany(x => x))
             if (file.Writer is not null)
                 await FinishAsync(file);
         return _written.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
@@ -107,7 +119,7 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var file in _files.Values)
+        foreach (var file in _files.Values.SelectMany(x => x))
             await file.AbandonAsync();
     }
 

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using FlowLogWarehouse.Cli.Output;
+using FlowLogWarehouse.Loader;
+
+namespace FlowLogWarehouse.Cli.Commands;
+
+/// <summary>
+/// <c>flowlogs load</c>: flow log text from files, directories or stdin into the Parquet warehouse, as one batch.
+/// Exit 0 when everything was loaded (or already was), 1 when a source failed or the load was refused.
+/// </summary>
+internal sealed class LoadCommand : ICliCommand
+{
+    private static readonly LoadOptions Defaults = new() { Inputs = ["-"], Warehouse = "." };
+
+    public Command Create(GlobalOptions global)
+    {
+        var inputs = new Argument<string[]>("input")
+        {
+            Description = "Files or directories (searched recursively) of flow log text, gzip or not; '-' reads stdin.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var warehouse = new Option<string>("--warehouse")
+        {
+            Description = "Directory of the Parquet warehouse; created if missing.",
+            HelpName = "dir",
+            Required = true,
+        };
+        var format = new Option<string?>("--format")
+        {
+            Description = "Fields of sources without a header line, in AWS syntax (\"${version} ${srcaddr} ...\") or plain names; default: the v2 format.",
+            HelpName = "fields",
+        };
+        var reload = new Option<bool>("--reload") { Description = "Replace the rows of sources loaded before instead of skipping them." };
+        var maxBadRatio = new Option<double>("--max-bad-ratio")
+        {
+            Description = "Fail the load, committing nothing, when bad lines / (rows + bad lines) exceeds this.",
+            HelpName = "ratio",
+            DefaultValueFactory = _ => Defaults.MaxBadRatio,
+        };
+        maxBadRatio.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<double>();
+            if (value is < 0 or > 1 || double.IsNaN(value))
+                r.AddError($"--max-bad-ratio must be between 0 and 1, not {value.ToString(CultureInfo.InvariantCulture)}.");
+        });
+        var summaryJson = new Option<string?>("--summary-json") { Description = "Also write the load summary as JSON to this file.", HelpName = "file" };
+        var defaultAccount = new Option<string>("--default-account-id")
+        {
+            Description = "Account partition for records and paths that name none.",
+            HelpName = "id",
+            DefaultValueFactory = _ => Defaults.DefaultAccountId,
+        };
+        var defaultRegion = new Option<string>("--default-region")
+        {
+            Description = "Region partition for records and paths that name none.",
+            HelpName = "region",
+            DefaultValueFactory = _ => Defaults.DefaultRegion,
+        };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Parsing threads; 0 = one per core.",
+            DefaultValueFactory = _ => 0,
+            CustomParser = OptionParsers.Integer<int>(minimum: 0),
+        };
+
+        var command = new Command("load", "Load VPC flow log text into the partitioned Parquet warehouse: idempotent, crash-safe, every line accounted for.")
+        {
+            inputs, warehouse, format, reload, maxBadRatio, summaryJson, defaultAccount, defaultRegion, threads,
+        };
+        CommandContext.SetAction(command, global, async context =>
+        {
+            var options = new LoadOptions
+            {
+                Inputs = context.GetValue(inputs),
+                Warehouse = context.GetValue(warehouse),
+                Format = context.Result.GetValue(format),
+                Reload = context.GetValue(reload),
+                MaxBadRatio = context.GetValue(maxBadRatio),
+                DefaultAccountId = context.GetValue(defaultAccount),
+                DefaultRegion = context.GetValue(defaultRegion),
+                ParseThreads = context.GetValue(threads),
+            };
+            LoadSummary summary;
+            try
+            {
+                summary = await Task.Run(() => WarehouseLoader.LoadAsync(options, context.Logger, context.CancellationToken), context.CancellationToken);
+            }
+            catch (LoadFailedException e)
+            {
+                throw new UserException(e.Message, ExitCodes.Failure);
+            }
+            LoadSummaryReport.Write(summary, context.Output);
+            var path = context.Result.GetValue(summaryJson);
+            if (path is not null)
+                await File.WriteAllTextAsync(path, summary.ToJson() + "\n", context.CancellationToken);
+            return summary.SourcesFailed > 0 || !summary.Committed ? ExitCodes.Failure : ExitCodes.Ok;
+        });
+        return command;
+    }
+}
