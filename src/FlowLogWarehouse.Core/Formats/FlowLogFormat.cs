@@ -26,7 +26,8 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
 
     /// <summary>
     /// Parses a format given by a person: AWS syntax (<c>${srcaddr} ${dstaddr}</c>) or plain names separated by
-    /// spaces or commas. A name the catalog lacks is kept as a text column unless it looks like a typo of a known one.
+    /// spaces or commas. A name the catalog lacks is kept as a text column unless it is within an edit or two of a
+    /// known one (see <see cref="FieldCatalog.TypoCandidates"/>).
     /// </summary>
     public static FlowLogFormat Parse(string text)
     {
@@ -43,8 +44,8 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
                 fields.Add(known);
                 continue;
             }
-            var close = FieldCatalog.CloseMatches(name);
-            if (close.Count > 0 && close.Any(c => Math.Abs(c.Length - name.Length) <= 2))
+            var close = FieldCatalog.TypoCandidates(name);
+            if (close.Count > 0)
                 throw new FlowLogFormatException($"The format names '{name}', which is not a known field. Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?");
             fields.Add(FlowLogField.Unknown(name));
         }
