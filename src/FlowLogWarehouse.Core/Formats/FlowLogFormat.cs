@@ -52,7 +52,10 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
         return Create(fields, text);
     }
 
-    /// <summary>Recognises an S3 header line: every token is a field name and at least one is a catalog field.</summary>
+    /// <summary>
+    /// Recognises an S3 header line: every token is a field name, none twice, and at least one is a catalog field or a
+    /// Transit Gateway field (whose headers may name no VPC flow log field at all).
+    /// </summary>
     public static bool TryParseHeader(ReadOnlySpan<byte> line, out FlowLogFormat format)
     {
         format = null!;
@@ -71,6 +74,7 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
             }
             else
             {
+                anyKnown |= IsTransitGatewayFieldName(name);
                 fields.Add(FlowLogField.Unknown(name));
             }
         }
@@ -102,6 +106,22 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
             names.Add(name.Trim());
         }
         return names;
+    }
+
+    /// <summary>
+    /// resource-type, tgw-* and packets-lost-* (DESIGN: Transit Gateway records), letters and hyphens only: a value
+    /// such as tgw-0abc12345def67890 or tgw-attach-0abc12345def67890 carries digits and is not taken for a name.
+    /// </summary>
+    private static bool IsTransitGatewayFieldName(string name)
+    {
+        if (name != "resource-type"
+            && !name.StartsWith("tgw-", StringComparison.Ordinal)
+            && !name.StartsWith("packets-lost-", StringComparison.Ordinal))
+            return false;
+        foreach (var c in name)
+            if (c is not ((>= 'a' and <= 'z') or '-'))
+                return false;
+        return true;
     }
 
     internal static bool IsFieldName(string name)
