@@ -510,6 +510,9 @@ public class LineParserTest
     [InlineData("0", 0L)]
     [InlineData("007", 7L)]
     [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("000000000000000000000042", 42L)]
+    [InlineData("000000000000000000000000", 0L)]
+    [InlineData("00000000009223372036854775807", long.MaxValue)]
     public void TryParseDigits_PlainDigits_IsTheValue(string token, long value)
     {
         Assert.True(LineParser.TryParseDigits(Encoding.ASCII.GetBytes(token), out var parsed, out var overflow));
@@ -525,11 +528,26 @@ public class LineParserTest
     [InlineData("12a", false)]
     [InlineData("9223372036854775808", true)]
     [InlineData("99999999999999999999", true)]
+    [InlineData("00009223372036854775808", true)]
+    [InlineData("000010000000000000000000", true)]
+    [InlineData("0000000000000000000000x", false)]
+    [InlineData("99999999999999999999x", false)]
     public void TryParseDigits_NotAnInt64_IsFalse(string token, bool overflow)
     {
         Assert.False(LineParser.TryParseDigits(Encoding.ASCII.GetBytes(token), out _, out var isOverflow));
 
         Assert.Equal(overflow, isOverflow);
+    }
+
+    [Fact]
+    public void TryParse_NumberWithManyLeadingZeros_IsItsValue()
+    {
+        var parsed = ParserHarness.For("packets bytes start").Parse("0000000000000000000000000007 00000000000000000000000 000000000001512564058000");
+
+        Assert.True(parsed.Ok, parsed.ToString());
+        Assert.Equal(7, parsed.Number("packets"));
+        Assert.Equal(0, parsed.Number("bytes"));
+        Assert.Equal(1512564058, parsed.Number("start"));
     }
 
     [Fact]
