@@ -31,22 +31,40 @@ public static class FieldCatalog
             .Select(x => x.Name)
             .ToList();
 
-    private static int EditDistance(string a, string b)
+    /// <summary>
+    /// Known names <paramref name="name"/> is most likely a misspelling of: at most two edits away (one for names of
+    /// up to four letters). Kept this tight because AWS keeps adding names one or two words away from older ones
+    /// (interface-type and instance-tag next to interface-id and instance-id); those are new fields, not typos.
+    /// </summary>
+    internal static IReadOnlyList<string> TypoCandidates(string name)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        var limit = name.Length <= 4 ? 1 : 2;
+        return Fields
+            .Select(f => (f.Name, Distance: EditDistance(f.Name, name)))
+            .Where(x => x.Distance <= limit)
+            .OrderBy(x => x.Distance)
+            .Select(x => x.Name)
+            .ToList();
+    }
+
+    /// <summary>Edits (insert, delete, replace, swap of neighbours) from one name to the other; "dstprot" is one from "dstport".</summary>
+    internal static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                var best = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    best = Math.Min(best, d[i - 2, j - 2] + 1);
+                d[i, j] = best;
             }
-            (previous, current) = (current, previous);
         }
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 
     private sealed record Loaded(

@@ -26,7 +26,8 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
 
     /// <summary>
     /// Parses a format given by a person: AWS syntax (<c>${srcaddr} ${dstaddr}</c>) or plain names separated by
-    /// spaces or commas. A name the catalog lacks is kept as a text column unless it looks like a typo of a known one.
+    /// spaces or commas. A name the catalog lacks is kept as a text column unless it is within an edit or two of a
+    /// known one (see <see cref="FieldCatalog.TypoCandidates"/>).
     /// </summary>
     public static FlowLogFormat Parse(string text)
     {
@@ -43,15 +44,18 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
                 fields.Add(known);
                 continue;
             }
-            var close = FieldCatalog.CloseMatches(name);
-            if (close.Count > 0 && close.Any(c => Math.Abs(c.Length - name.Length) <= 2))
+            var close = FieldCatalog.TypoCandidates(name);
+            if (close.Count > 0)
                 throw new FlowLogFormatException($"The format names '{name}', which is not a known field. Did you mean {string.Join(" or ", close.Select(c => $"'{c}'"))}?");
             fields.Add(FlowLogField.Unknown(name));
         }
         return Create(fields, text);
     }
 
-    /// <summary>Recognises an S3 header line: every token is a field name and at least one is a catalog field.</summary>
+    /// <summary>
+    /// Recognises an S3 header line: every token is a field name, none twice, and at least one is a catalog field or a
+    /// Transit Gateway field (whose headers may name no VPC flow log field at all).
+    /// </summary>
     public static bool TryParseHeader(ReadOnlySpan<byte> line, out FlowLogFormat format)
     {
         format = null!;
@@ -70,6 +74,7 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
             }
             else
             {
+                anyKnown |= IsTransitGatewayFieldName(name);
                 fields.Add(FlowLogField.Unknown(name));
             }
         }
@@ -101,6 +106,22 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
             names.Add(name.Trim());
         }
         return names;
+    }
+
+    /// <summary>
+    /// resource-type, tgw-* and packets-lost-* (DESIGN: Transit Gateway records), letters and hyphens only: a value
+    /// such as tgw-0abc12345def67890 or tgw-attach-0abc12345def67890 carries digits and is not taken for a name.
+    /// </summary>
+    private static bool IsTransitGatewayFieldName(string name)
+    {
+        if (name != "resource-type"
+            && !name.StartsWith("tgw-", StringComparison.Ordinal)
+            && !name.StartsWith("packets-lost-", StringComparison.Ordinal))
+            return false;
+        foreach (var c in name)
+            if (c is not ((>= 'a' and <= 'z') or '-'))
+                return false;
+        return true;
     }
 
     internal static bool IsFieldName(string name)

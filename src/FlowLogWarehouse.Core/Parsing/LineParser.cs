@@ -163,14 +163,19 @@ public sealed class LineParser
         if (token.Length == 0)
             return false;
         ulong v = 0;
+        var significant = 0;
         for (var i = 0; i < token.Length; i++)
         {
             var d = (uint)(token[i] - (byte)'0');
             if (d > 9)
                 return false;
-            v = v * 10 + d;
+            // Leading zeros add no digits: 000000000000000000042 is 42, not an overflow.
+            if (v == 0 && d == 0)
+                continue;
+            if (++significant <= 19)
+                v = v * 10 + d;
         }
-        if (token.Length > 19 || v > long.MaxValue)
+        if (significant > 19 || v > long.MaxValue)
         {
             overflow = true;
             return false;
