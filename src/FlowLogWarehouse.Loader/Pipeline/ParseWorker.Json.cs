@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlowLogWarehouse.Core.Parsing;
 
 namespace FlowLogWarehouse.Loader.Pipeline;
 
@@ -58,7 +59,7 @@ internal sealed partial class ParseWorker
             {
                 reader.Read();
                 units++;
-                Record(source, ref reader, line, lineNumber, null, control, ref counts);
+                Record(source, ref reader, line, lineNumber, null, control, LineParser.Null, ref counts);
             }
             else if (reader.ValueTextEquals("logEvents"u8))
             {
@@ -78,6 +79,7 @@ internal sealed partial class ParseWorker
                     }
                     var eventDepth = reader.CurrentDepth;
                     var found = false;
+                    var eventSeconds = LineParser.Null;
                     while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == eventDepth))
                     {
                         if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == eventDepth + 1 && reader.ValueTextEquals("message"u8))
@@ -85,7 +87,14 @@ internal sealed partial class ParseWorker
                             reader.Read();
                             found = true;
                             units++;
-                            Record(source, ref reader, line, lineNumber, index, control, ref counts);
+                            Record(source, ref reader, line, lineNumber, index, control, eventSeconds, ref counts);
+                        }
+                        else if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == eventDepth + 1 && reader.ValueTextEquals("timestamp"u8))
+                        {
+                            // CloudWatch's ingestion time (ms): places records whose format has no start or end.
+                            reader.Read();
+                            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var ms) && ms >= 0)
+                                eventSeconds = ms / 1000;
                         }
                         else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                         {
@@ -110,7 +119,7 @@ internal sealed partial class ParseWorker
         return units;
     }
 
-    private void Record(SourceState source, ref Utf8JsonReader reader, ReadOnlySpan<byte> line, long lineNumber, int? eventIndex, bool control, ref LineCounts counts)
+    private void Record(SourceState source, ref Utf8JsonReader reader, ReadOnlySpan<byte> line, long lineNumber, int? eventIndex, bool control, long eventSeconds, ref LineCounts counts)
     {
         counts.LinesRead++;
         if (control)
@@ -139,6 +148,6 @@ internal sealed partial class ParseWorker
         if (IsBlank(message))
             counts.Skipped++;
         else
-            ProcessRecord(source, message, lineNumber, eventIndex, ref counts);
+            ProcessRecord(source, message, lineNumber, eventIndex, ref counts, eventSeconds);
     }
 }

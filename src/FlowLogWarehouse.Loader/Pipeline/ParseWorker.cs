@@ -87,7 +87,7 @@ internal sealed partial class ParseWorker
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
 
     /// <summary>Parses one record (a text line, or one message of a JSON envelope) and files it under its partition.</summary>
-    private void ProcessRecord(SourceState source, ReadOnlySpan<byte> record, long lineNumber, int? eventIndex, ref LineCounts counts)
+    private void ProcessRecord(SourceState source, ReadOnlySpan<byte> record, long lineNumber, int? eventIndex, ref LineCounts counts, long fallbackSeconds = LineParser.Null)
     {
         var line = record;
         if (source.Plan.Kind == InputKind.CloudWatchExport)
@@ -116,6 +116,8 @@ internal sealed partial class ParseWorker
         var start = _schema.StartSlot >= 0 ? _numbers[_schema.StartSlot] : LineParser.Null;
         if (start == LineParser.Null && _schema.EndSlot >= 0)
             start = _numbers[_schema.EndSlot];
+        if (start == LineParser.Null)
+            start = fallbackSeconds;
         long hour;
         if (start != LineParser.Null)
             hour = start / 3600;
@@ -124,7 +126,7 @@ internal sealed partial class ParseWorker
         else
         {
             Quarantine(source, record, lineNumber, eventIndex, null, null,
-                "has no start or end time and its source path names no date, so no hour partition can hold it", ref counts);
+                "has no start or end time, and neither its log event nor its source path gives one, so no hour partition can hold it", ref counts);
             return;
         }
 
