@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using FlowLogWarehouse.Core.Catalog;
 using FlowLogWarehouse.Core.Formats;
-using FlowLogWarehouse.Core.Parsing;
 
 namespace FlowLogWarehouse.Generator;
 
@@ -56,33 +55,5 @@ public static class FlowLogGenerator
             "all" => FlowLogFormat.Of(FieldCatalog.Fields),
             _ => FlowLogFormat.Parse(format),
         };
-    }
-
-    internal static void Validate(GeneratorOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.OutputDirectory))
-            GeneratorThrow.InvalidOption("OutputDirectory must name the directory to write the flow logs to.");
-        if (options.Days < 1)
-            GeneratorThrow.InvalidOption($"Days must be at least 1; got {options.Days}.");
-        if (options.RowsPerDay < 1)
-            GeneratorThrow.InvalidOption($"RowsPerDay must be at least 1; got {options.RowsPerDay}.");
-        if ((Int128)options.RowsPerDay * options.Days > long.MaxValue)
-            GeneratorThrow.InvalidOption($"Days × RowsPerDay ({options.Days} × {options.RowsPerDay}) is more records than can be counted.");
-        CheckName("AccountId", options.AccountId, "123456789012");
-        CheckName("Region", options.Region, "us-east-1");
-        var first = options.Start.UtcDateTime.Date;
-        if (first < DateTime.UnixEpoch)
-            GeneratorThrow.InvalidOption($"Start must be 1970-01-01 or later (flow log times are Unix seconds); got {options.Start:O}.");
-        if ((DateTime.MaxValue.Date - first).TotalDays < options.Days)
-            GeneratorThrow.InvalidOption($"Start {first:yyyy-MM-dd} plus {options.Days} days goes past the year 9999.");
-    }
-
-    // Account and region name directories and file names, and the loader partitions by them: keep them path-safe.
-    private static void CheckName(string option, string? value, string example)
-    {
-        if (value is null || !value.All(char.IsAscii) || !LineParser.IsPartitionSafe(System.Text.Encoding.ASCII.GetBytes(value)))
-            GeneratorThrow.InvalidOption(
-                $"{option} '{value}' cannot be used: 1 to 64 letters, digits, '-' or '_' (for example {example}).");
     }
 }

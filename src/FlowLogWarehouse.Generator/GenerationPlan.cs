@@ -1,5 +1,6 @@
 using System.Text;
 using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Core.Parsing;
 
 namespace FlowLogWarehouse.Generator;
 
@@ -38,21 +39,57 @@ internal sealed class GenerationPlan
 
     public int FileCount => Options.Days * FilesPerDay;
 
+    /// <summary>Validates the options (ArgumentException with a message a person can act on) and resolves them.</summary>
     public static GenerationPlan Create(GeneratorOptions options)
     {
-        FlowLogGenerator.Validate(options);
-        FlowLogFormat format = null!;
+        Validate(options);
+        var format = ResolveFormat(options.Format);
+        return new GenerationPlan(options, format, options.Start.UtcDateTime.Date);
+    }
+
+    private static void Validate(GeneratorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.OutputDirectory))
+            GeneratorThrow.InvalidOption("OutputDirectory must name the directory to write the flow logs to.");
+        if (options.Days < 1)
+            GeneratorThrow.InvalidOption($"Days must be at least 1; got {options.Days}.");
+        if (options.RowsPerDay < 1)
+            GeneratorThrow.InvalidOption($"RowsPerDay must be at least 1; got {options.RowsPerDay}.");
+        if ((Int128)options.RowsPerDay * options.Days > long.MaxValue)
+            GeneratorThrow.InvalidOption($"Days × RowsPerDay ({options.Days} × {options.RowsPerDay}) is more records than can be counted.");
+        CheckName("AccountId", options.AccountId, "123456789012");
+        CheckName("Region", options.Region, "us-east-1");
+        var first = options.Start.UtcDateTime.Date;
+        if (first < DateTime.UnixEpoch)
+            GeneratorThrow.InvalidOption($"Start must be 1970-01-01 or later (flow log times are Unix seconds); got {options.Start:O}.");
+        if ((DateTime.MaxValue.Date - first).TotalDays < options.Days)
+            GeneratorThrow.InvalidOption($"Start {first:yyyy-MM-dd} plus {options.Days} days goes past the year 9999.");
+    }
+
+    // Account and region name directories and file names, and the loader partitions by them: keep them path-safe.
+    private static void CheckName(string option, string? value, string example)
+    {
+        if (value is null || !value.All(char.IsAscii) || !LineParser.IsPartitionSafe(Encoding.ASCII.GetBytes(value)))
+            GeneratorThrow.InvalidOption(
+                $"{option} '{value}' cannot be used: 1 to 64 letters, digits, '-' or '_' (for example {example}).");
+    }
+
+    private static FlowLogFormat ResolveFormat(string? text)
+    {
+        const string Hint = "Use v2, v5, all or a list of field names.";
+        FlowLogFormat? format = null;
         try
         {
-            format = FlowLogGenerator.ResolveFormat(options.Format ?? "");
+            format = FlowLogGenerator.ResolveFormat(text ?? "");
         }
         catch (FlowLogFormatException e)
         {
-            GeneratorThrow.InvalidOption($"Format: {e.Message} Use v2, v5, all or a list of field names.", e);
+            GeneratorThrow.InvalidOption($"Format: {e.Message} {Hint}", e);
         }
         if (!format.Fields.Any(f => f.IsKnown))
-            GeneratorThrow.InvalidOption($"Format '{options.Format}' names no catalog field, so readers could not recognise its header. Use v2, v5, all or a list of field names.");
-        return new GenerationPlan(options, format, options.Start.UtcDateTime.Date);
+            GeneratorThrow.InvalidOption($"Format '{text}' names no catalog field, so readers could not recognise its header. {Hint}");
+        return format;
     }
 
     /// <summary>Records of file <paramref name="index"/>: the day's total split as evenly as integers allow.</summary>

@@ -1,3 +1,5 @@
+using FlowLogWarehouse.Core.Formats;
+
 namespace FlowLogWarehouse.Generator;
 
 /// <summary>What to generate: which days, how many records a day, in which format, and where.</summary>
@@ -27,4 +29,4 @@ public sealed record GeneratorOptions
 }
 
 /// <summary>What <see cref="FlowLogGenerator.Generate"/> wrote: files, records (header lines excluded) and bytes on disk.</summary>
-public sealed record GeneratorResult(int Files, long Records, long Bytes, Core.Formats.FlowLogFormat Format);
+public sealed record GeneratorResult(int Files, long Records, long Bytes, FlowLogFormat Format);

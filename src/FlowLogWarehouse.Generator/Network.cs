@@ -60,10 +60,10 @@ internal sealed class Network
         }
         Address HostV6(int subnet) => Address.V6(v6Prefix | (uint)subnet, rng.Next() | 0x0001_0001_0001_0001UL);
 
-        var subnets = new[] { "public", "app", "db" }
-            .Select(_ => Enumerable.Range(0, azIds.Length).Select(_ => Id("subnet-", ref rng)).ToArray())
-            .ToArray();
-        Utf8Text[] publicSubnets = subnets[0], appSubnets = subnets[1], dbSubnets = subnets[2];
+        Utf8Text[] Subnets() => azIds.Select(_ => Id("subnet-", ref rng)).ToArray();
+        var publicSubnets = Subnets();
+        var appSubnets = Subnets();
+        var dbSubnets = Subnets();
 
         NetworkInterface Eni(Tier tier, int az, Utf8Text[] subnetIds, int subnetBase, bool v6 = false, bool nitro = true,
             bool requesterManaged = false, Utf8Text[]? ecs = null, bool outpost = false, Utf8Text? instanceId = null) => new()

@@ -48,9 +48,7 @@ internal sealed class RecordWriter
     /// <summary>An upper bound of one line's length, so the caller can flush before a line could overflow its buffer.</summary>
     public int MaxLineLength { get; }
 
-    /// <summary>Fields this writer gives values; anything else (a name the catalog lacks) is written as '-'.</summary>
-    public static bool HasValueFor(FlowLogField field) => ValueOf(field).Value != Value.Dash;
-
+    /// <summary>What a field's position holds; a name the catalog lacks (or this generator does not fill) gets '-'.</summary>
     private static (Value Value, EcsField Ecs) ValueOf(FlowLogField field) => field.Name switch
     {
         "version" => (Value.Version, default),

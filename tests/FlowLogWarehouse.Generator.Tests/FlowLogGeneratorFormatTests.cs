@@ -49,35 +49,31 @@ public sealed class FlowLogGeneratorFormatTests
         Assert.Contains("'srcaddr'", e.Message);
     }
 
-    [Theory]
-    [InlineData("v2")]
-    [InlineData("v5")]
-    [InlineData("all")]
-    [InlineData("${version} ${interface-id} ${pkt-srcaddr} ${pkt-dstaddr} ${srcaddr} ${dstaddr} ${tcp-flags} ${log-status}")]
-    [InlineData("start end action srcaddr dstaddr ecs-task-id reject-reason traffic-path flow-direction")]
-    public void Generate_EveryFormat_EveryLineParsesWithCoreLineParser(string text)
-    {
-        using var dir = new TempDirectory();
-        var result = FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = dir.Path, RowsPerDay = 5_760, Format = text });
-
-        var format = FlowLogGenerator.ResolveFormat(text);
-        Assert.Equal(format, result.Format);
-        // ParseAll fails on any line the parser rejects or whose field count is not the format's.
-        var rows = FlowRow.ParseAll(LogFile.ReadAll(dir.Path), format);
-        Assert.Equal(5_760, rows.Count);
-    }
-
+    /// <summary>Header, line endings, field count, Core's parser and the version field, per format.</summary>
     [Theory]
     [InlineData("v2", "2")]
     [InlineData("v5", "5")]
     [InlineData("all", "8")]
-    [InlineData("${version} ${srcaddr} ${tcp-flags}", "3")]
-    public void Generate_VersionField_IsTheHighestVersionAmongTheFormatsFields(string format, string version)
+    [InlineData("${version} ${interface-id} ${pkt-srcaddr} ${pkt-dstaddr} ${srcaddr} ${dstaddr} ${tcp-flags} ${log-status}", "3")]
+    [InlineData("start end action version srcaddr dstaddr ecs-task-id reject-reason traffic-path flow-direction", "8")]
+    public void Generate_EveryFormat_WritesItsHeaderAndLinesCoreLineParserAccepts(string text, string version)
     {
         using var dir = new TempDirectory();
-        var result = FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = dir.Path, RowsPerDay = 288, Format = format });
+        var result = FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = dir.Path, RowsPerDay = 2_880, Format = text });
 
-        var rows = FlowRow.ParseAll(LogFile.ReadAll(dir.Path), result.Format);
+        var format = FlowLogGenerator.ResolveFormat(text);
+        Assert.Equal(format, result.Format);
+        var files = LogFile.ReadAll(dir.Path);
+        Assert.All(files, f =>
+        {
+            Assert.Equal(format.Text, f.Header);
+            Assert.Equal((byte)'\n', f.Content[^1]);
+            Assert.DoesNotContain(f.Records, string.IsNullOrEmpty);
+        });
+        // ParseAll fails on any line the parser rejects or whose field count is not the format's.
+        var rows = FlowRow.ParseAll(files, format);
+        Assert.Equal(2_880, rows.Count);
+        // AWS's rule: the version of a custom format is the highest version among its fields.
         Assert.All(rows, r => Assert.Equal(version, r["version"]));
     }
 

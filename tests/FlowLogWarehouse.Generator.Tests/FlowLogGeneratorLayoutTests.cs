@@ -5,7 +5,7 @@ using FlowLogWarehouse.Generator.Tests.Fixtures;
 namespace FlowLogWarehouse.Generator.Tests;
 
 /// <summary>Files as AWS delivers them to S3: where, named how, how many, with a header and exact record counts.</summary>
-public sealed partial class FlowLogGeneratorLayoutTests
+public sealed partial class FlowLogGeneratorLayoutTests(DefaultDay day) : IClassFixture<DefaultDay>
 {
     private const string DayFolder = "AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/01";
 
@@ -15,22 +15,24 @@ public sealed partial class FlowLogGeneratorLayoutTests
     [Fact]
     public void Generate_OneDay_Writes288FilesInTheDayFolder()
     {
-        using var dir = new TempDirectory();
-        var result = FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = dir.Path, RowsPerDay = 600 });
+        Assert.Equal(288, day.Result.Files);
+        Assert.Equal(288, day.Files.Count);
+        Assert.All(day.Files, f => Assert.Equal(DayFolder, Path.GetDirectoryName(f.RelativePath)!.Replace('\\', '/')));
+    }
 
-        var files = LogFile.ReadAll(dir.Path);
-        Assert.Equal(288, result.Files);
-        Assert.Equal(288, files.Count);
-        Assert.All(files, f => Assert.Equal(DayFolder, Path.GetDirectoryName(f.RelativePath)!.Replace('\\', '/')));
+    [Fact]
+    public void Generate_OneDay_WritesExactlyRowsPerDay()
+    {
+        Assert.Equal(5_760, day.Result.Records);
+        Assert.Equal(5_760, day.Rows.Count);
+        Assert.All(day.Files, f => Assert.Equal(20, f.Records.Count));
+        Assert.Equal(day.Files.Sum(f => (long)f.Raw.Length), day.Result.Bytes);
     }
 
     [Fact]
     public void Generate_FileNames_FollowAwsObjectNamesOnePerFiveMinutes()
     {
-        using var dir = new TempDirectory();
-        FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = dir.Path, RowsPerDay = 288 });
-
-        var times = LogFile.ReadAll(dir.Path).Select(f =>
+        var times = day.Files.Select(f =>
         {
             var match = AwsObjectName().Match(f.Name);
             Assert.True(match.Success, $"'{f.Name}' is not an AWS flow log object name");
@@ -74,20 +76,12 @@ public sealed partial class FlowLogGeneratorLayoutTests
         Assert.All(files, f => Assert.Equal(FlowLogFormat.Default.Text, f.Header));
     }
 
-    [Theory]
-    [InlineData("v2")]
-    [InlineData("v5")]
-    [InlineData("all")]
-    [InlineData("${start} ${srcaddr} ${pkt-srcaddr} ${action}")]
-    public void Generate_EveryFile_HasTheFormatAsHeaderAndEndsEachLineWithNewline(string format)
+    [Fact]
+    public void Generate_EveryFile_HasTheFormatAsHeaderAndEndsEachLineWithNewline()
     {
-        using var dir = new TempDirectory();
-        FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = dir.Path, RowsPerDay = 600, Format = format });
-
-        var expectedHeader = FlowLogGenerator.ResolveFormat(format).Text;
-        Assert.All(LogFile.ReadAll(dir.Path), f =>
+        Assert.All(day.Files, f =>
         {
-            Assert.Equal(expectedHeader, f.Header);
+            Assert.Equal(FlowLogFormat.Default.Text, f.Header);
             Assert.Equal((byte)'\n', f.Content[^1]);
             Assert.DoesNotContain('\r', f.Text);
             Assert.DoesNotContain(f.Records, string.IsNullOrEmpty);
@@ -97,13 +91,8 @@ public sealed partial class FlowLogGeneratorLayoutTests
     [Fact]
     public void Generate_RecordStarts_LieInTheirFileWindowOrUpToAMinuteBefore()
     {
-        using var dir = new TempDirectory();
-        FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = dir.Path, RowsPerDay = 14_400 });
-
-        var files = LogFile.ReadAll(dir.Path);
-        var rows = FlowRow.ParseAll(files, FlowLogFormat.Default);
         var straddling = 0;
-        foreach (var row in rows)
+        foreach (var row in day.Rows)
         {
             var hhmm = AwsObjectName().Match(row.File.Name).Groups[1].Value;
             var window = new DateTimeOffset(2026, 11, 1, int.Parse(hhmm[..2]), int.Parse(hhmm[2..]), 0, TimeSpan.Zero).ToUnixTimeSeconds();
@@ -114,7 +103,7 @@ public sealed partial class FlowLogGeneratorLayoutTests
                 straddling++;
         }
         // Flows straddle file boundaries, but only a few records start before their file's window.
-        Assert.InRange(straddling, 1, rows.Count / 10);
+        Assert.InRange(straddling, 1, day.Rows.Count / 10);
     }
 
     [Fact]

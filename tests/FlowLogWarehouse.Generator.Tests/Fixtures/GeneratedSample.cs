@@ -32,11 +32,14 @@ public abstract class GeneratedSample : IDisposable
     }
 }
 
-/// <summary>One day in the "all" format: every field, 100 records per file.</summary>
+/// <summary>One day in the default format with the default options, 20 records per file.</summary>
+public sealed class DefaultDay() : GeneratedSample(dir => new GeneratorOptions { OutputDirectory = dir, RowsPerDay = 5_760 });
+
+/// <summary>One day in the "all" format: every field, 50 records per file.</summary>
 public sealed class AllFieldsDay() : GeneratedSample(dir => new GeneratorOptions
 {
     OutputDirectory = dir,
     Format = "all",
-    RowsPerDay = 28_800,
+    RowsPerDay = 14_400,
     Seed = 7,
 });
