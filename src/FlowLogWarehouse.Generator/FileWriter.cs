@@ -58,8 +58,8 @@ internal sealed class FileWriter(GenerationPlan plan)
         var buffer = _buffer.AsSpan();
         var writer = plan.Writer;
         var flushAt = _buffer.Length - writer.MaxLineLength;
-        plan.Header.CopyTo(buffer);
-        var pos = plan.Header.Length;
+        output.Write(plan.Header);
+        var pos = 0;
         for (long i = 0; i < rows; i++)
         {
             if (pos > flushAt)
