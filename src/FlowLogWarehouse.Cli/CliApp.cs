@@ -20,6 +20,7 @@ internal sealed class CliApp
     private static ICliCommand[] Commands =>
     [
         new FieldsCommand(),
+        new GenerateCommand(),
     ];
 
     public CliApp()

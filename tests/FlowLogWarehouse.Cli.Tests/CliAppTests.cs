@@ -45,6 +45,7 @@ public class CliAppTests
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal("", run.StdErr);
         Assert.Contains("fields", run.StdOut);
+        Assert.Contains("generate", run.StdOut);
         Assert.Contains("--log-format <text|json>", run.StdOut);
         Assert.Contains("--verbose", run.StdOut);
     }
