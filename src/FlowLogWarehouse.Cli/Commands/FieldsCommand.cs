@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FlowLogWarehouse.Cli.Output;
+using FlowLogWarehouse.Core.Catalog;
+
+namespace FlowLogWarehouse.Cli.Commands;
+
+/// <summary><c>flowlogs fields [--json]</c>: the field catalog, as a table for people or JSON for tools.</summary>
+internal sealed class FieldsCommand : ICliCommand
+{
+    // Wide enough for every enum-like allowed list; traffic-path's meanings and long descriptions are cut (--json has them whole).
+    private const int AllowedWidth = 32;
+    private const int DescriptionWidth = 64;
+
+    public Command Create(GlobalOptions global)
+    {
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print a JSON array (name, column, version, type, description, allowed) with descriptions in full.",
+        };
+        var command = new Command("fields", "List every flow log field: AWS name, Parquet column, version, type, allowed values.")
+        {
+            json,
+        };
+        CommandContext.SetAction(command, global, context =>
+        {
+            if (context.GetValue(json))
+                WriteJson(context.Output, FieldCatalog.Fields);
+            else
+                WriteTable(context.Output, FieldCatalog.Fields);
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    internal static void WriteTable(TextWriter output, IReadOnlyList<FlowLogField> fields)
+    {
+        var table = new TextTable("NAME", "COLUMN", "VERSION", "TYPE", "ALLOWED", "DESCRIPTION");
+        foreach (var field in fields)
+        {
+            table.AddRow(
+                field.Name,
+                field.Column,
+                field.Version?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                TypeName(field.Type),
+                TextTable.Truncate(string.Join('|', field.Allowed), AllowedWidth),
+                TextTable.Truncate(field.Description, DescriptionWidth));
+        }
+        table.Write(output);
+    }
+
+    internal static void WriteJson(TextWriter output, IReadOnlyList<FlowLogField> fields)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = true,
+            // Output for terminals and tools, never embedded in HTML: keep apostrophes and '<' readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            json.WriteStartArray();
+            foreach (var field in fields)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", field.Name);
+                json.WriteString("column", field.Column);
+                if (field.Version is { } version)
+                    json.WriteNumber("version", version);
+                else
+                    json.WriteNull("version");
+                json.WriteString("type", TypeName(field.Type));
+                json.WriteString("description", field.Description);
+                json.WriteStartArray("allowed");
+                foreach (var value in field.Allowed)
+                    json.WriteStringValue(value);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer);
+        output.WriteLine(reader.ReadToEnd());
+    }
+
+    /// <summary>The catalog's type names, which are also the Parquet physical types.</summary>
+    internal static string TypeName(FieldType type) => type switch
+    {
+        FieldType.String => "string",
+        FieldType.Int32 => "int32",
+        FieldType.Int64 => "int64",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown field type."),
+    };
+}

@@ -1,0 +1,3 @@
+using FlowLogWarehouse.Cli;
+
+return await new CliApp().InvokeAsync(args);
