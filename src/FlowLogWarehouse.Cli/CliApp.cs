@@ -21,6 +21,7 @@ internal sealed class CliApp
     [
         new FieldsCommand(),
         new GenerateCommand(),
+        new LoadCommand(),
     ];
 
     public CliApp()

@@ -76,7 +76,7 @@ public sealed class CrashSafetyTests : IDisposable
     private void AssertExactlyTheInput()
     {
         Assert.Equal(_expectedRows, _s.Count());
-        Assert.Equal(_expectedBytes, Convert.ToInt64(_s.Query("SELECT sum(bytes) FROM flow_logs").Single()[0]));
+        Assert.Equal(_expectedBytes, DuckDbQuery.ToLong(_s.Query("SELECT sum(bytes) FROM flow_logs").Single()[0]));
     }
 
     private async Task<CliResult> RunLoad(string? fault = null, params string[] extra) => await RunLoad(fault, null, extra);

@@ -30,5 +30,13 @@ public static class DuckDbQuery
 
     public static object? Scalar(string sql, params object?[] parameters) => Rows(sql, parameters).Single()[0];
 
-    public static long Long(string sql, params object?[] parameters) => Convert.ToInt64(Scalar(sql, parameters) ?? 0L);
+    public static long Long(string sql, params object?[] parameters) => ToLong(Scalar(sql, parameters));
+
+    /// <summary>DuckDB's sum() of BIGINT is a HUGEINT, which arrives as a BigInteger.</summary>
+    public static long ToLong(object? value) => value switch
+    {
+        null => 0,
+        System.Numerics.BigInteger big => (long)big,
+        _ => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 }

@@ -72,9 +72,9 @@ internal sealed class LoadCommand : ICliCommand
         {
             var options = new LoadOptions
             {
-                Inputs = context.GetValue(inputs),
+                Inputs = context.Result.GetValue(inputs)!,
                 Warehouse = context.GetValue(warehouse),
-                Format = context.Result.GetValue(format),
+                Format = context.Result.GetValue<string?>(format),
                 Reload = context.GetValue(reload),
                 MaxBadRatio = context.GetValue(maxBadRatio),
                 DefaultAccountId = context.GetValue(defaultAccount),
@@ -91,7 +91,7 @@ internal sealed class LoadCommand : ICliCommand
                 throw new UserException(e.Message, ExitCodes.Failure);
             }
             LoadSummaryReport.Write(summary, context.Output);
-            var path = context.Result.GetValue(summaryJson);
+            var path = context.Result.GetValue<string?>(summaryJson);
             if (path is not null)
                 await File.WriteAllTextAsync(path, summary.ToJson() + "\n", context.CancellationToken);
             return summary.SourcesFailed > 0 || !summary.Committed ? ExitCodes.Failure : ExitCodes.Ok;
