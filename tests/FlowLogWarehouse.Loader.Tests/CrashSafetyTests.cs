@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FlowLogWarehouse.Generator;
 using FlowLogWarehouse.TestSupport;
 
@@ -83,25 +82,12 @@ public sealed class CrashSafetyTests : IDisposable
 
     private async Task<CliResult> RunLoad(TimeSpan killAfter) => await RunLoad(null, killAfter);
 
-    private async Task<CliResult> RunLoad(string? fault, TimeSpan? killAfter, params string[] extra)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { CliProcess.FlowLogsDll, "load", _s.Inputs, "--warehouse", _s.Warehouse }.Concat(extra))
-            start.ArgumentList.Add(a);
-        if (fault is not null)
-            start.Environment["FLOWLOGS_FAULT"] = fault;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (killAfter is { } delay && !process.WaitForExit(delay))
-            process.Kill();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(deadline.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
-    }
+    private Task<CliResult> RunLoad(string? fault, TimeSpan? killAfter, params string[] extra) =>
+        CliProcess.RunAsync(
+            new[] { "load", _s.Inputs, "--warehouse", _s.Warehouse }.Concat(extra),
+            new CliRun
+            {
+                Environment = fault is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["FLOWLOGS_FAULT"] = fault },
+                KillAfter = killAfter,
+            });
 }

@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using FlowLogWarehouse.TestSupport;
+
+namespace FlowLogWarehouse.Loader.Tests;
+
+/// <summary>The real <c>flowlogs load</c> entry point: stdin, exit codes, summary output and --summary-json.</summary>
+public sealed class CliLoadTests : IDisposable
+{
+    private const string Record = "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK";
+    private readonly Scratch _s = new();
+
+    public void Dispose() => _s.Dispose();
+
+    [Fact]
+    public async Task Load_GzippedStdin_IsReadAndCounted()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            zip.Write(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(Record + "\n", 1000))));
+        var result = await Run(buffer.ToArray(), "load", "-", "--warehouse", _s.Warehouse, "--summary-json", Path.Combine(_s.Root, "s.json"));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1000, _s.Count());
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_s.Root, "s.json")));
+        Assert.Equal(1000, summary.RootElement.GetProperty("rows").GetInt64());
+        Assert.Equal(1000, summary.RootElement.GetProperty("lines_read").GetInt64());
+        Assert.Equal("loaded", summary.RootElement.GetProperty("sources")[0].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Load_TooManyBadLines_ExitsOneWithOneLineAndNoStackTrace()
+    {
+        _s.Write("junk.log", "not a flow log\nnor this\n");
+        var result = await Run(null, "load", _s.Inputs, "--warehouse", _s.Warehouse);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("flowlogs: error: 2 of 2 records were bad", result.StdErr);
+        Assert.DoesNotContain("   at ", result.StdErr);
+    }
+
+    [Fact]
+    public async Task Load_MissingWarehouseOption_IsUsageError()
+    {
+        var result = await Run(null, "load", _s.Inputs);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--warehouse", result.StdErr);
+    }
+
+    [Fact]
+    public async Task Load_MissingInput_IsUsageErrorNamingIt()
+    {
+        var result = await Run(null, "load", Path.Combine(_s.Root, "nope"), "--warehouse", _s.Warehouse);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("nope' does not exist", result.StdErr);
+    }
+
+    [Fact]
+    public async Task Load_Summary_PrintsAccountingLine()
+    {
+        _s.Write("a.log", Record + "\n\nbad line\n");
+        var result = await Run(null, "load", _s.Inputs, "--warehouse", _s.Warehouse, "--max-bad-ratio", "0.9");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("lines_read 3 = rows 1 + quarantined 1 + skipped 1", result.StdOut);
+        Assert.Contains("Bad lines: ", result.StdOut);
+    }
+
+    private static Task<CliResult> Run(byte[]? stdin, params string[] args) => CliProcess.RunAsync(args, new CliRun { Stdin = stdin });
+}
