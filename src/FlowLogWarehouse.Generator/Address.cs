@@ -69,6 +69,7 @@ internal readonly record struct Address(byte Family, ulong High, ulong Low)
     }
 
     /// <summary>RFC 5952 text: lower-case hex without leading zeros, the longest run of two or more zero groups as "::".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WriteV6(ref byte destination, int pos)
     {
         Span<ushort> groups = stackalloc ushort[8];

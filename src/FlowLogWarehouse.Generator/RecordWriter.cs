@@ -95,6 +95,9 @@ internal sealed class RecordWriter
     };
 
     /// <summary>Writes one line with its '\n' at <paramref name="pos"/>; at least <see cref="MaxLineLength"/> bytes must be free.</summary>
+    // Fully optimised from the first call: as a tier-0 method with OSR patchpoints it ran several times slower, and on
+    // a busy machine tiering can take long to catch up. The small helpers below inline into it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Write(in FlowRecord r, Span<byte> buffer, int pos)
     {
         // One check per line; every write below stays inside it (MaxLineLength bounds the whole line plus vector slack).

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FlowLogWarehouse.Generator;
 
 /// <summary>
@@ -50,6 +52,7 @@ internal sealed partial class TrafficGenerator(Network network)
         _count = _next = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ref readonly FlowRecord Next()
     {
         if (_next == _count)
@@ -60,6 +63,7 @@ internal sealed partial class TrafficGenerator(Network network)
         return ref _pending[_next++];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Converse()
     {
         PickTimes();
