@@ -1,0 +1,37 @@
+namespace FlowLogWarehouse.Benchmarks;
+
+/// <summary>One generated input set: what `flowlogs generate` is asked for.</summary>
+internal sealed record InputSetSpec(string Name, string Format, int Days, long RowsPerDay, bool Gzip, bool IsLarge)
+{
+    public const string LargeName = "v2-large";
+
+    public static readonly IReadOnlyList<string> Names = ["v2-text", "v2-gz", "v5-text", LargeName];
+
+    public long Lines => Days * RowsPerDay;
+
+    /// <summary>A generous guess at the bytes one line takes on disk, for the free-space check before generating.</summary>
+    public long EstimatedBytesPerLine => (Format, Gzip) switch
+    {
+        ("v2", false) => 130,
+        ("v2", true) => 50,
+        (_, false) => 340,
+        (_, true) => 120,
+    };
+
+    /// <summary>
+    /// The sets, in run order. The large set keeps the small sets' rows per day and adds days, so it differs from
+    /// v2-text only in size: flat memory means flat over more partitions and more input, not denser partitions.
+    /// </summary>
+    public static IReadOnlyList<InputSetSpec> From(BenchOptions options)
+    {
+        var rowsPerDay = Math.Max(1, options.Lines / options.Days);
+        var all = new[]
+        {
+            new InputSetSpec("v2-text", "v2", options.Days, rowsPerDay, Gzip: false, IsLarge: false),
+            new InputSetSpec("v2-gz", "v2", options.Days, rowsPerDay, Gzip: true, IsLarge: false),
+            new InputSetSpec("v5-text", "v5", options.Days, Math.Max(1, options.V5Lines / options.Days), Gzip: false, IsLarge: false),
+            new InputSetSpec(LargeName, "v2", options.LargeDays, Math.Max(1, options.LargeLines / options.LargeDays), Gzip: false, IsLarge: true),
+        };
+        return all.Where(s => options.Sets.Contains(s.Name)).ToList();
+    }
+}
