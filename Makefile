@@ -38,7 +38,7 @@ test: restore build
 	  --logger "trx;LogFilePrefix=results" --results-directory $(RESULTS_DIR)
 
 bench: build
-	dotnet run -c $(CONFIGURATION) --project bench/FlowLogWarehouse.Benchmarks -- $(BENCH_ARGS)
+	dotnet run -c $(CONFIGURATION) --project bench/FlowLogWarehouse.Benchmarks -- --flowlogs ./$(LAUNCHER) $(BENCH_ARGS)
 
 # For now the demo writes sample logs; loading and reports join it as those commands land.
 demo: build
