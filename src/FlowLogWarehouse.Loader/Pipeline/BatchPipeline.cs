@@ -21,12 +21,13 @@ internal static class BatchPipeline
         var states = plans.Select((p, i) => new SourceState(i, p, schema)).ToList();
         var parseThreads = options.ParseThreads > 0 ? options.ParseThreads : Environment.ProcessorCount;
         var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(parseThreads * 2) { SingleWriter = true });
-        var flush = Channel.CreateBounded<RowBuffer>(new BoundedChannelOptions(options.WriterThreads) { SingleReader = false });
+        var flush = Channel.CreateBounded<RowGroupJob>(new BoundedChannelOptions(options.WriterThreads) { SingleReader = false });
         var quarantine = new QuarantineSink(Path.Combine(stagingRoot, "quarantine.jsonl"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
         var rowBytes = schema.NumericSlots * 8 + schema.StringSlots * (16 + 8);
-        var rowBudget = Math.Max(options.RowGroupRows, options.BufferBudgetBytes / Math.Max(1, rowBytes) / parseThreads);
+        var rowBudget = Math.Max(options.RowGroupRows, options.BufferBudgetBytes / Math.Max(1, rowBytes));
+        var accumulator = new PartitionAccumulator(flush.Writer, options.RowGroupRows, rowBudget);
 
         await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles, options.WriterThreads);
 
@@ -49,7 +50,7 @@ internal static class BatchPipeline
         {
             try
             {
-                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), flush.Writer, quarantine, options.RowGroupRows, rowBudget);
+                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), accumulator, quarantine, options.RowGroupRows);
                 while (chunks.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
                 {
                     while (chunks.Reader.TryRead(out var chunk))
@@ -64,7 +65,6 @@ internal static class BatchPipeline
                         }
                     }
                 }
-                worker.FlushAll(token);
             }
             catch
             {
@@ -73,21 +73,35 @@ internal static class BatchPipeline
             }
         }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
-        var completeFlush = Task.WhenAll(parsers).ContinueWith(t => flush.Writer.Complete(t.Exception), TaskScheduler.Default);
+        var completeFlush = Task.WhenAll(parsers).ContinueWith(t =>
+        {
+            try
+            {
+                if (t.IsCompletedSuccessfully)
+                    accumulator.Complete(token);
+                flush.Writer.Complete(t.Exception);
+            }
+            catch (Exception e)
+            {
+                flush.Writer.Complete(e);
+                stop.Cancel();
+                throw;
+            }
+        }, TaskScheduler.Default);
 
         var writerTasks = Enumerable.Range(0, options.WriterThreads).Select(_ => Task.Run(async () =>
         {
             try
             {
-                await foreach (var rows in flush.Reader.ReadAllAsync(token))
+                await foreach (var job in flush.Reader.ReadAllAsync(token))
                 {
                     try
                     {
-                        await writers.WriteAsync(rows, token);
+                        await writers.WriteAsync(job, token);
                     }
                     finally
                     {
-                        rows.Release();
+                        job.Release();
                     }
                 }
             }

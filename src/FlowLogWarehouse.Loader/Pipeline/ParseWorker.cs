@@ -1,5 +1,4 @@
 using System.Text;
-using System.Threading.Channels;
 using FlowLogWarehouse.Core.Formats;
 using FlowLogWarehouse.Core.Parsing;
 using FlowLogWarehouse.Loader.Decoding;
@@ -14,10 +13,9 @@ internal sealed partial class ParseWorker
 {
     private readonly BatchSchema _schema;
     private readonly PartitionDefaults _defaults;
-    private readonly ChannelWriter<RowBuffer> _flush;
+    private readonly PartitionAccumulator _accumulator;
     private readonly QuarantineSink _quarantine;
     private readonly int _rowGroupRows;
-    private readonly long _rowBudget;
     private readonly long[] _numbers;
     private readonly StringValue[] _strings;
     private readonly Utf8StringPool[] _pools;
@@ -25,17 +23,15 @@ internal sealed partial class ParseWorker
     private readonly List<QuarantineEntry> _bad = [];
     private PartitionKey _lastKey;
     private RowBuffer? _lastBuffer;
-    private long _buffered;
     private byte[] _scratch = new byte[4096];
 
-    public ParseWorker(BatchSchema schema, PartitionDefaults defaults, ChannelWriter<RowBuffer> flush, QuarantineSink quarantine, int rowGroupRows, long rowBudget)
+    public ParseWorker(BatchSchema schema, PartitionDefaults defaults, PartitionAccumulator accumulator, QuarantineSink quarantine, int rowGroupRows)
     {
         _schema = schema;
         _defaults = defaults;
-        _flush = flush;
+        _accumulator = accumulator;
         _quarantine = quarantine;
         _rowGroupRows = rowGroupRows;
-        _rowBudget = rowBudget;
         _numbers = new long[Math.Max(1, schema.NumericSlots)];
         _strings = new StringValue[Math.Max(1, schema.StringSlots)];
         _pools = new Utf8StringPool[schema.StringSlots];
@@ -80,8 +76,17 @@ internal sealed partial class ParseWorker
             _quarantine.Add(_bad);
             _bad.Clear();
         }
-        while (_buffered > _rowBudget)
-            Flush(Fullest(), cancellationToken);
+        HandOver(cancellationToken);
+    }
+
+    /// <summary>Gives this chunk's rows to the accumulator, which owns them from here on.</summary>
+    private void HandOver(CancellationToken cancellationToken)
+    {
+        if (_buffers.Count == 0)
+            return;
+        _accumulator.Add(_buffers.Values, cancellationToken);
+        _buffers.Clear();
+        _lastBuffer = null;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
@@ -145,10 +150,13 @@ internal sealed partial class ParseWorker
             _lastBuffer = buffer;
         }
         buffer.Append(_numbers, _strings, line, _pools);
-        _buffered++;
         counts.Rows++;
         if (buffer.IsFull)
-            Flush(buffer, CancellationToken.None);
+        {
+            _buffers.Remove(key);
+            _lastBuffer = null;
+            _accumulator.Add([buffer], CancellationToken.None);
+        }
     }
 
     private string? PartitionValue(int slot, ReadOnlySpan<byte> line)
@@ -166,34 +174,6 @@ internal sealed partial class ParseWorker
         _bad.Add(new QuarantineEntry(source.Plan.Source.DisplayName, lineNumber, eventIndex, field, value, reason, text, base64));
     }
 
-    private RowBuffer Fullest()
-    {
-        RowBuffer? fullest = null;
-        foreach (var buffer in _buffers.Values)
-            if (fullest is null || buffer.Count > fullest.Count)
-                fullest = buffer;
-        return fullest!;
-    }
-
-    private void Flush(RowBuffer buffer, CancellationToken cancellationToken)
-    {
-        _buffers.Remove(buffer.Key);
-        if (ReferenceEquals(buffer, _lastBuffer))
-            _lastBuffer = null;
-        _buffered -= buffer.Count;
-        while (!_flush.TryWrite(buffer))
-        {
-            if (!_flush.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
-                throw new OperationCanceledException("The Parquet writers stopped.");
-        }
-    }
-
-    /// <summary>Hands every remaining buffer to the writers, at the end of the input.</summary>
-    public void FlushAll(CancellationToken cancellationToken)
-    {
-        foreach (var buffer in _buffers.Values.ToList())
-            Flush(buffer, cancellationToken);
-    }
 }
 
 /// <summary>Account and region for records and paths that name neither.</summary>

@@ -23,7 +23,7 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
 
     private ParquetOptions Options => _options ??= WarehouseParquet.OptionsFor(_schema);
 
-    public async Task WriteAsync(RowBuffer rows, CancellationToken cancellationToken)
+    public async Task WriteAsync(RowGroupJob rows, CancellationToken cancellationToken)
     {
         PartitionFile file;
         lock (_gate)
@@ -54,7 +54,7 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
                 await file.OpenAsync(Path.Combine(stagingRoot, rows.Key.RelativeDirectory), $"{batchId}-{sequence:D5}.parquet", _schema, Options, cancellationToken);
             }
             await RowGroupWriter.WriteAsync(file.Writer!, _schema, batch, rows, cancellationToken);
-            file.Rows += rows.Count;
+            file.Rows += rows.Rows;
         }
         finally
         {

@@ -11,9 +11,9 @@ namespace FlowLogWarehouse.Loader.Writing;
 /// <summary>Gathers a row buffer's slots into columns (values without nulls plus definition levels) and writes one row group.</summary>
 internal static class RowGroupWriter
 {
-    public static async Task WriteAsync(ParquetWriter writer, ParquetSchema parquet, BatchSchema batch, RowBuffer rows, CancellationToken cancellationToken)
+    public static async Task WriteAsync(ParquetWriter writer, ParquetSchema parquet, BatchSchema batch, RowGroupJob rows, CancellationToken cancellationToken)
     {
-        var count = rows.Count;
+        var count = rows.Rows;
         var definitions = ArrayPool<int>.Shared.Rent(count);
         var longs = ArrayPool<long>.Shared.Rent(count);
         var ints = ArrayPool<int>.Shared.Rent(count);
@@ -53,43 +53,51 @@ internal static class RowGroupWriter
         }
     }
 
-    private static int GatherNumbers<T>(RowBuffer rows, int slot, int[] definitions, T[] values, Func<long, T> convert)
+    private static int GatherNumbers<T>(RowGroupJob rows, int slot, int[] definitions, T[] values, Func<long, T> convert)
     {
-        var numbers = rows.Numbers;
-        var stride = rows.NumericSlots;
         var defined = 0;
-        for (int r = 0, i = slot; r < rows.Count; r++, i += stride)
+        var r = 0;
+        foreach (var buffer in rows.Buffers)
         {
-            var v = numbers[i];
-            if (v == LineParser.Null)
+            var numbers = buffer.Numbers;
+            var stride = buffer.NumericSlots;
+            for (var i = slot; i < numbers.Length; i += stride, r++)
             {
-                definitions[r] = 0;
-            }
-            else
-            {
-                definitions[r] = 1;
-                values[defined++] = convert(v);
+                var v = numbers[i];
+                if (v == LineParser.Null)
+                {
+                    definitions[r] = 0;
+                }
+                else
+                {
+                    definitions[r] = 1;
+                    values[defined++] = convert(v);
+                }
             }
         }
         return defined;
     }
 
-    private static int GatherStrings(RowBuffer rows, int slot, int[] definitions, ReadOnlyMemory<char>[] values)
+    private static int GatherStrings(RowGroupJob rows, int slot, int[] definitions, ReadOnlyMemory<char>[] values)
     {
-        var strings = rows.Strings;
-        var stride = rows.StringSlots;
         var defined = 0;
-        for (int r = 0, i = slot; r < rows.Count; r++, i += stride)
+        var r = 0;
+        foreach (var buffer in rows.Buffers)
         {
-            var v = strings[i];
-            if (v.IsEmpty)
+            var strings = buffer.Strings;
+            var stride = buffer.StringSlots;
+            for (var i = slot; i < strings.Length; i += stride, r++)
             {
-                definitions[r] = 0;
-            }
-            else
-            {
-                definitions[r] = 1;
-                values[defined++] = v;
+                var v = strings[i];
+                if (v.IsEmpty)
+                {
+                    definitions[r] = 0;
+                }
+                else
+                {
+                    definitions[r] = 1;
+                    values[defined++] = v;
+                }
             }
         }
         return defined;

@@ -25,9 +25,12 @@ internal static class WarehouseParquet
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Optimal };
         foreach (var field in schema.DataFields)
         {
-            // Dictionary encoding is opt-in for strings; delta encoding shrinks and speeds up our integer columns.
-            options.ColumnEncodingHints[field.Path.ToString()] =
-                field.ClrType == typeof(string) ? EncodingHint.Dictionary : EncodingHint.DeltaBinaryPacked;
+            // Dictionary encoding is opt-in for strings. Delta encoding pays only for start/end, which grow
+            // slowly; on ports, bytes and packets it made files larger than plain values under zstd.
+            if (field.ClrType == typeof(string))
+                options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+            else if (field.Name is "start" or "end")
+                options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.DeltaBinaryPacked;
         }
         return options;
     }

@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+
+namespace FlowLogWarehouse.Loader.Pipeline;
+
+/// <summary>
+/// Collects the rows every parsing thread made for each partition, so a row group holds a partition's rows from all
+/// threads (full row groups compress better and make fewer files). A partition is written once it has a row group's
+/// worth; when all partitions together hold more than the budget, the largest is written early.
+/// </summary>
+internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, int rowGroupRows, long rowBudget)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<PartitionKey, Pending> _pending = [];
+    private long _rows;
+
+    private sealed class Pending
+    {
+        public readonly List<RowBuffer> Buffers = [];
+        public int Rows;
+    }
+
+    /// <summary>Takes ownership of the buffers of one chunk.</summary>
+    public void Add(IEnumerable<RowBuffer> buffers, CancellationToken cancellationToken)
+    {
+        List<RowGroupJob>? ready = null;
+        lock (_gate)
+        {
+            foreach (var buffer in buffers)
+            {
+                if (!_pending.TryGetValue(buffer.Key, out var pending))
+                    _pending.Add(buffer.Key, pending = new Pending());
+                pending.Buffers.Add(buffer);
+                pending.Rows += buffer.Count;
+                _rows += buffer.Count;
+                if (pending.Rows >= rowGroupRows)
+                    (ready ??= []).Add(Take(buffer.Key, pending));
+            }
+            while (_rows > rowBudget && _pending.Count > 0)
+            {
+                var largest = _pending.MaxBy(p => p.Value.Rows);
+                (ready ??= []).Add(Take(largest.Key, largest.Value));
+            }
+        }
+        if (ready is not null)
+            foreach (var job in ready)
+                Send(job, cancellationToken);
+    }
+
+    /// <summary>Writes whatever is left, at the end of the input.</summary>
+    public void Complete(CancellationToken cancellationToken)
+    {
+        List<RowGroupJob> rest;
+        lock (_gate)
+            rest = _pending.ToList().Select(p => Take(p.Key, p.Value)).ToList();
+        foreach (var job in rest)
+            Send(job, cancellationToken);
+    }
+
+    private RowGroupJob Take(PartitionKey key, Pending pending)
+    {
+        _pending.Remove(key);
+        _rows -= pending.Rows;
+        return new RowGroupJob(key, pending.Buffers);
+    }
+
+    private void Send(RowGroupJob job, CancellationToken cancellationToken)
+    {
+        while (!output.TryWrite(job))
+        {
+            if (!output.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+                throw new OperationCanceledException("The Parquet writers stopped.");
+        }
+    }
+}
