@@ -27,10 +27,10 @@ public sealed record LoadOptions
     public int WriterThreads { get; init; } = 2;
 
     /// <summary>Rows per Parquet row group (and the most a partition buffers before it is written).</summary>
-    public int RowGroupRows { get; init; } = 128 * 1024;
+    public int RowGroupRows { get; init; } = 96 * 1024;
 
     /// <summary>Memory for rows waiting to be written, across all parsing threads; what keeps peak RSS flat.</summary>
-    public long BufferBudgetBytes { get; init; } = 96L << 20;
+    public long BufferBudgetBytes { get; init; } = 32L << 20;
 
     public int ChunkBytes { get; init; } = 1 << 20;
 

@@ -49,6 +49,7 @@ public static class WarehouseLoader
                 outcomes.Add(Failed(source, ChunkReader.Describe(e)));
             }
         }
+        log.Debug("Probed {Count} source(s) in {Seconds:F2} s", plan.ToLoad.Count, clock.Elapsed.TotalSeconds);
         foreach (var unknown in plans.SelectMany(p => p.Format.UnknownFields).DistinctBy(f => f.Name))
             log.Warning("Field {Field} is not in the catalog; it is kept as the text column {Column}", unknown.Name, unknown.Column);
 
@@ -77,6 +78,7 @@ public static class WarehouseLoader
                 throw;
             }
 
+            log.Debug("Parsed and wrote batch {Batch} at {Seconds:F2} s", batch, clock.Elapsed.TotalSeconds);
             var failed = output.Sources.Where(s => s.Error is not null).ToList();
             if (failed.Count > 0)
             {
@@ -110,6 +112,7 @@ public static class WarehouseLoader
             }
 
             BatchCommitter.Commit(layout, batch, output, plans, plan.Replaces, log);
+            log.Debug("Committed batch {Batch} at {Seconds:F2} s", batch, clock.Elapsed.TotalSeconds);
             var failures = outcomes.Where(o => o.Outcome == SourceOutcome.Failed).ToList();
             outcomes.AddRange(loaded);
             return Summary(layout, batch, true, outcomes, clock) with

@@ -21,7 +21,7 @@ internal static class BatchPipeline
         var states = plans.Select((p, i) => new SourceState(i, p, schema)).ToList();
         var parseThreads = options.ParseThreads > 0 ? options.ParseThreads : Environment.ProcessorCount;
         var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(parseThreads * 2) { SingleWriter = true });
-        var flush = Channel.CreateBounded<RowGroupJob>(new BoundedChannelOptions(options.WriterThreads) { SingleReader = false });
+        var flush = Channel.CreateBounded<RowGroupJob>(new BoundedChannelOptions(1) { SingleReader = false });
         var quarantine = new QuarantineSink(Path.Combine(stagingRoot, "quarantine.jsonl"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;

@@ -36,7 +36,7 @@ internal sealed partial class ParseWorker
         _strings = new StringValue[Math.Max(1, schema.StringSlots)];
         _pools = new Utf8StringPool[schema.StringSlots];
         for (var i = 0; i < _pools.Length; i++)
-            _pools[i] = new Utf8StringPool();
+            _pools[i] = new Utf8StringPool(maxEntries: 16_384);
     }
 
     public void Process(Chunk chunk, CancellationToken cancellationToken)

@@ -22,7 +22,14 @@ internal static class WarehouseParquet
     public static ParquetOptions OptionsFor(ParquetSchema schema)
     {
         // Parquet.Net defaults to zstd level 19 (SmallestSize), 16x slower than Optimal (level 3) for little gain.
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Optimal };
+        var options = new ParquetOptions
+        {
+            CompressionMethod = CompressionMethod.Zstd,
+            CompressionLevel = CompressionLevel.Optimal,
+            // Its stream pool keeps every freed block by default: peak RSS would grow with the number of row groups.
+            MaximumSmallPoolFreeBytes = 8 << 20,
+            MaximumLargePoolFreeBytes = 32 << 20,
+        };
         foreach (var field in schema.DataFields)
         {
             // Dictionary encoding is opt-in for strings. Delta encoding pays only for start/end, which grow
