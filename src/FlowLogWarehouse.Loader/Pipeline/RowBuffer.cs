@@ -40,6 +40,11 @@ internal sealed class RowBuffer
 
     public ReadOnlySpan<ReadOnlyMemory<char>> Strings => _strings.AsSpan(0, Count * _stringSlots);
 
+    /// <summary>The backing arrays, for the writer's gather loops (rows beyond <see cref="Count"/> are stale).</summary>
+    public long[] NumberArray => _numbers;
+
+    public ReadOnlyMemory<char>[] StringArray => _strings;
+
     public int NumericSlots => _numericSlots;
 
     public int StringSlots => _stringSlots;

@@ -18,6 +18,7 @@ internal static class RowGroupWriter
         var longs = ArrayPool<long>.Shared.Rent(count);
         var ints = ArrayPool<int>.Shared.Rent(count);
         var strings = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(count);
+        using var order = RowOrder.For(rows, batch.Find("interface-id") is { IsNumeric: false } eni ? eni.Slot : -1);
         try
         {
             using var group = writer.CreateRowGroup();
@@ -29,15 +30,15 @@ internal static class RowGroupWriter
                 switch (column.Field.Type)
                 {
                     case FieldType.Int32:
-                        defined = GatherNumbers(rows, column.Slot, definitions, ints, static v => (int)v);
+                        defined = GatherNumbers(rows, order, column.Slot, definitions, ints, static v => (int)v);
                         await group.WriteAllPartsAsync<int>(field, ints.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
                         break;
                     case FieldType.Int64:
-                        defined = GatherNumbers(rows, column.Slot, definitions, longs, static v => v);
+                        defined = GatherNumbers(rows, order, column.Slot, definitions, longs, static v => v);
                         await group.WriteAllPartsAsync<long>(field, longs.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
                         break;
                     default:
-                        defined = GatherStrings(rows, column.Slot, definitions, strings);
+                        defined = GatherStrings(rows, order, column.Slot, definitions, strings);
                         await group.WriteAllPartsAsync<ReadOnlyMemory<char>>(field, strings.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
                         break;
                 }
@@ -53,51 +54,43 @@ internal static class RowGroupWriter
         }
     }
 
-    private static int GatherNumbers<T>(RowGroupJob rows, int slot, int[] definitions, T[] values, Func<long, T> convert)
+    private static int GatherNumbers<T>(RowGroupJob rows, RowOrder order, int slot, int[] definitions, T[] values, Func<long, T> convert)
     {
+        var buffers = rows.Buffers;
         var defined = 0;
-        var r = 0;
-        foreach (var buffer in rows.Buffers)
+        for (var k = 0; k < order.Count; k++)
         {
-            var numbers = buffer.Numbers;
-            var stride = buffer.NumericSlots;
-            for (var i = slot; i < numbers.Length; i += stride, r++)
+            var buffer = buffers[order.Buffer[k]];
+            var v = buffer.NumberArray[order.Row[k] * buffer.NumericSlots + slot];
+            if (v == LineParser.Null)
             {
-                var v = numbers[i];
-                if (v == LineParser.Null)
-                {
-                    definitions[r] = 0;
-                }
-                else
-                {
-                    definitions[r] = 1;
-                    values[defined++] = convert(v);
-                }
+                definitions[k] = 0;
+            }
+            else
+            {
+                definitions[k] = 1;
+                values[defined++] = convert(v);
             }
         }
         return defined;
     }
 
-    private static int GatherStrings(RowGroupJob rows, int slot, int[] definitions, ReadOnlyMemory<char>[] values)
+    private static int GatherStrings(RowGroupJob rows, RowOrder order, int slot, int[] definitions, ReadOnlyMemory<char>[] values)
     {
+        var buffers = rows.Buffers;
         var defined = 0;
-        var r = 0;
-        foreach (var buffer in rows.Buffers)
+        for (var k = 0; k < order.Count; k++)
         {
-            var strings = buffer.Strings;
-            var stride = buffer.StringSlots;
-            for (var i = slot; i < strings.Length; i += stride, r++)
+            var buffer = buffers[order.Buffer[k]];
+            var v = buffer.StringArray[order.Row[k] * buffer.StringSlots + slot];
+            if (v.IsEmpty)
             {
-                var v = strings[i];
-                if (v.IsEmpty)
-                {
-                    definitions[r] = 0;
-                }
-                else
-                {
-                    definitions[r] = 1;
-                    values[defined++] = v;
-                }
+                definitions[k] = 0;
+            }
+            else
+            {
+                definitions[k] = 1;
+                values[defined++] = v;
             }
         }
         return defined;

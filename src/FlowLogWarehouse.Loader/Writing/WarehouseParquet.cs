@@ -29,6 +29,10 @@ internal static class WarehouseParquet
             // Its stream pool keeps every freed block by default: peak RSS would grow with the number of row groups.
             MaximumSmallPoolFreeBytes = 8 << 20,
             MaximumLargePoolFreeBytes = 32 << 20,
+            // Addresses are too varied for a dictionary: random 17-bit indexes do not compress, while plain
+            // addresses (shared prefixes) do under zstd. A sample decides quickly.
+            DictionaryEncodingThreshold = 0.2,
+            DictionaryEncodingSampleSize = 4096,
         };
         foreach (var field in schema.DataFields)
         {
