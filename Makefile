@@ -40,17 +40,18 @@ test: restore build
 bench: build
 	dotnet run -c $(CONFIGURATION) --project bench/FlowLogWarehouse.Benchmarks -- --flowlogs ./$(LAUNCHER) $(BENCH_ARGS)
 
-# For now the demo writes sample logs; loading and reports join it as those commands land.
+DEMO_WAREHOUSE := demo-warehouse
+
+# Two days of synthetic flow logs, loaded into ./demo-warehouse; reports join when the report commands land.
 demo: build
-	rm -rf $(DEMO_LOGS)
-	./$(LAUNCHER) generate --out $(DEMO_LOGS) --days 2 --rows-per-day 50000 --format v5 --gzip --seed 7
+	rm -rf $(DEMO_LOGS) $(DEMO_WAREHOUSE)
+	./$(LAUNCHER) generate --out $(DEMO_LOGS) --days 2 --rows-per-day 200000 --format v5 --gzip --seed 7
+	./$(LAUNCHER) load $(DEMO_LOGS) --warehouse $(DEMO_WAREHOUSE)
 	@echo
-	@echo "Sample flow logs (format v5, gzip) are in ./$(DEMO_LOGS):"
-	@find $(DEMO_LOGS) -type f | sort | head -n 10
+	@echo "Partitions of ./$(DEMO_WAREHOUSE) (first 5):"
+	@find $(DEMO_WAREHOUSE)/AWSLogs -name '*.parquet' | sort | head -n 5
 	@echo
-	@echo "Next: load them into a warehouse with the load command (./$(LAUNCHER) load --help);"
-	@echo "this demo grows to load and report on them as those commands land."
-	@echo "List the fields they carry: ./$(LAUNCHER) fields"
+	@echo "Run it again: nothing new is loaded. List the fields: ./$(LAUNCHER) fields"
 
 clean:
 	rm -rf bin $(RESULTS_DIR) $(DEMO_LOGS) demo-warehouse .bench
