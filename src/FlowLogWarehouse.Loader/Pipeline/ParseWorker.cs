@@ -6,8 +6,8 @@ using FlowLogWarehouse.Loader.Decoding;
 namespace FlowLogWarehouse.Loader.Pipeline;
 
 /// <summary>
-/// One parsing thread: turns chunks into rows in per-partition buffers it owns, hands full buffers to the writers,
-/// and quarantines bad lines. Keeps at most <c>rowBudget</c> rows buffered, so memory does not grow with input.
+/// One parsing thread: turns a chunk into rows in per-partition buffers, hands them to the accumulator at the end
+/// of the chunk (which bounds memory and forms row groups), and quarantines bad lines.
 /// </summary>
 internal sealed partial class ParseWorker
 {
