@@ -29,8 +29,8 @@ public sealed record LoadOptions
     /// <summary>Rows per Parquet row group (and the most a partition buffers before it is written).</summary>
     public int RowGroupRows { get; init; } = 96 * 1024;
 
-    /// <summary>Memory for rows waiting to be written, across all parsing threads; what keeps peak RSS flat.</summary>
-    public long BufferBudgetBytes { get; init; } = 32L << 20;
+    /// <summary>Memory for rows not yet written (pending, queued and being written); what keeps peak RSS flat.</summary>
+    public long BufferBudgetBytes { get; init; } = 64L << 20;
 
     public int ChunkBytes { get; init; } = 1 << 20;
 

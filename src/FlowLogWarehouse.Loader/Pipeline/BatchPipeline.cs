@@ -25,7 +25,8 @@ internal static class BatchPipeline
         var quarantine = new QuarantineSink(Path.Combine(stagingRoot, "quarantine.jsonl"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
-        var rowBytes = schema.NumericSlots * 8 + schema.StringSlots * (16 + 8);
+        // Per row: its numbers, string slots, arena text, and the slack of growing buffers.
+        var rowBytes = schema.NumericSlots * 8 + schema.StringSlots * 64;
         var rowBudget = Math.Max(options.RowGroupRows, options.BufferBudgetBytes / Math.Max(1, rowBytes));
         var accumulator = new PartitionAccumulator(flush.Writer, options.RowGroupRows, rowBudget);
 
@@ -95,6 +96,7 @@ internal static class BatchPipeline
             {
                 await foreach (var job in flush.Reader.ReadAllAsync(token))
                 {
+                    var rows = job.Rows;
                     try
                     {
                         await writers.WriteAsync(job, token);
@@ -102,6 +104,7 @@ internal static class BatchPipeline
                     finally
                     {
                         job.Release();
+                        accumulator.Written(rows);
                     }
                 }
             }

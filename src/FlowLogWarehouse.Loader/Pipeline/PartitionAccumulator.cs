@@ -5,13 +5,15 @@ namespace FlowLogWarehouse.Loader.Pipeline;
 /// <summary>
 /// Collects the rows every parsing thread made for each partition, so a row group holds a partition's rows from all
 /// threads (full row groups compress better and make fewer files). A partition is written once it has a row group's
-/// worth; when all partitions together hold more than the budget, the largest is written early.
+/// worth. The budget counts every row not yet written, queued and in the writers included: over it, the largest
+/// pending partition is written early, and when nothing is left pending the parsing threads wait for the writers.
 /// </summary>
 internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, int rowGroupRows, long rowBudget)
 {
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
     private readonly Dictionary<PartitionKey, Pending> _pending = [];
     private long _rows;
+    private long _outstanding;
 
     private sealed class Pending
     {
@@ -32,10 +34,11 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
                 pending.Buffers.Add(buffer);
                 pending.Rows += buffer.Count;
                 _rows += buffer.Count;
+                _outstanding += buffer.Count;
                 if (pending.Rows >= rowGroupRows)
                     (ready ??= []).Add(Take(buffer.Key, pending));
             }
-            while (_rows > rowBudget && _pending.Count > 0)
+            while (_outstanding > rowBudget && _pending.Count > 0 && _rows > 0)
             {
                 var largest = _pending.MaxBy(p => p.Value.Rows);
                 (ready ??= []).Add(Take(largest.Key, largest.Value));
@@ -44,6 +47,29 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
         if (ready is not null)
             foreach (var job in ready)
                 Send(job, cancellationToken);
+        WaitForWriters(cancellationToken);
+    }
+
+    /// <summary>A writer finished a job: its rows no longer count against the budget.</summary>
+    public void Written(int rows)
+    {
+        lock (_gate)
+        {
+            _outstanding -= rows;
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    private void WaitForWriters(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            while (_outstanding > rowBudget && _rows == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Monitor.Wait(_gate, 100);
+            }
+        }
     }
 
     /// <summary>Writes whatever is left, at the end of the input.</summary>

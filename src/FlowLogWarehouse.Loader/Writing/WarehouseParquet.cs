@@ -21,14 +21,12 @@ internal static class WarehouseParquet
 
     public static ParquetOptions OptionsFor(ParquetSchema schema)
     {
+        ParquetStreamPool.Bound();
         // Parquet.Net defaults to zstd level 19 (SmallestSize), 16x slower than Optimal (level 3) for little gain.
         var options = new ParquetOptions
         {
             CompressionMethod = CompressionMethod.Zstd,
             CompressionLevel = CompressionLevel.Optimal,
-            // Its stream pool keeps every freed block by default: peak RSS would grow with the number of row groups.
-            MaximumSmallPoolFreeBytes = 8 << 20,
-            MaximumLargePoolFreeBytes = 32 << 20,
             // Addresses are too varied for a dictionary: random 17-bit indexes do not compress, while plain
             // addresses (shared prefixes) do under zstd. A sample decides quickly.
             DictionaryEncodingThreshold = 0.2,
