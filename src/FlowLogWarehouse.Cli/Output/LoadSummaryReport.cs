@@ -3,14 +3,17 @@ using FlowLogWarehouse.Loader;
 
 namespace FlowLogWarehouse.Cli.Output;
 
-/// <summary>The load summary on stdout: one line per source that was read or failed, then totals.</summary>
+/// <summary>
+/// The load summary on stdout: a line per source that failed or had bad lines (a nightly load reads hundreds of
+/// clean files; --summary-json lists them all), then the totals.
+/// </summary>
 internal static class LoadSummaryReport
 {
     private const int MaxSourceRows = 20;
 
     public static void Write(LoadSummary summary, TextWriter output)
     {
-        var shown = summary.Sources.Where(s => s.Outcome != SourceOutcome.AlreadyLoaded).ToList();
+        var shown = summary.Sources.Where(s => s.Outcome == SourceOutcome.Failed || s.Quarantined > 0).ToList();
         if (shown.Count > 0)
         {
             var table = new TextTable("source", "outcome", "lines_read", "rows", "quarantined", "skipped", "note");
