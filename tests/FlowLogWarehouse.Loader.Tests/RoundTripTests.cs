@@ -32,6 +32,17 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_MoreHoursThanOpenFiles_FinishesFilesEarlyAndKeepsEveryRow()
+    {
+        var generated = FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = _s.Inputs, Days = 1, RowsPerDay = 5_000, Seed = 5 });
+        var summary = await _s.LoadAsync(o => o with { MaxOpenFiles = 2, RowGroupRows = 200, BufferBudgetBytes = 1 << 20 });
+        Assert.Equal(generated.Records, summary.Rows);
+        Assert.Equal(generated.Records, _s.Count());
+        Assert.True(summary.Files.Count > 24, $"{summary.Files.Count} files for 24+ hours with 2 open at a time");
+        Assert.Equal(summary.Files.Count, _s.DataFiles().Length);
+    }
+
+    [Fact]
     public async Task Load_PartitionColumns_AgreeWithStartInUtc()
     {
         FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = _s.Inputs, Days = 1, RowsPerDay = 3_000, Seed = 3 });
