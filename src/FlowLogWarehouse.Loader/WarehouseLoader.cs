@@ -33,7 +33,7 @@ public static class WarehouseLoader
         if (plan.ToLoad.Count == 0)
         {
             log.Information("Nothing to load: {Count} source(s), all already loaded unchanged", plan.AlreadyLoaded.Count);
-            return Summary(layout, null, true, outcomes, clock) with { };
+            return Summary(layout, null, true, outcomes, clock);
         }
 
         var opener = new SourceOpener();

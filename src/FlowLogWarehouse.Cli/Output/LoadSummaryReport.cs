@@ -25,7 +25,7 @@ internal static class LoadSummaryReport
             output.WriteLine();
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(summary.Batch is null ? "Nothing new to load" : $"Batch {summary.Batch} committed")}: " +
+            $"{(summary.Batch is not null ? $"Batch {summary.Batch} committed" : summary.Committed ? "Nothing new to load" : "Nothing was loaded")}: " +
             $"{N(summary.SourcesLoaded)} source(s) loaded, {N(summary.SourcesAlreadyLoaded)} already loaded, {N(summary.SourcesFailed)} failed"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"lines_read {N(summary.LinesRead)} = rows {N(summary.Rows)} + quarantined {N(summary.Quarantined)} + skipped {N(summary.Skipped)}"));
