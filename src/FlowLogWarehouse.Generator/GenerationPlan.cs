@@ -70,7 +70,7 @@ internal sealed class GenerationPlan
     // Account and region name directories and file names, and the loader partitions by them: keep them path-safe.
     private static void CheckName(string option, string? value, string example)
     {
-        if (value is null || !value.All(char.IsAscii) || !LineParser.IsPartitionSafe(Encoding.ASCII.GetBytes(value)))
+        if (value is null || !LineParser.IsPartitionSafe(value))
             GeneratorThrow.InvalidOption(
                 $"{option} '{value}' cannot be used: 1 to 64 letters, digits, '-' or '_' (for example {example}).");
     }

@@ -44,9 +44,9 @@ public sealed record LoadOptions
             throw new ArgumentException("--warehouse is required: the directory of the Parquet warehouse.");
         if (MaxBadRatio is < 0 or > 1 || double.IsNaN(MaxBadRatio))
             throw new ArgumentException($"--max-bad-ratio must be between 0 and 1, not {MaxBadRatio}.");
-        if (!Core.Parsing.LineParser.IsPartitionSafe(System.Text.Encoding.UTF8.GetBytes(DefaultAccountId)))
+        if (!Core.Parsing.LineParser.IsPartitionSafe(DefaultAccountId))
             throw new ArgumentException($"The default account id '{DefaultAccountId}' cannot name a partition (letters, digits, '-' and '_' only).");
-        if (!Core.Parsing.LineParser.IsPartitionSafe(System.Text.Encoding.UTF8.GetBytes(DefaultRegion)))
+        if (!Core.Parsing.LineParser.IsPartitionSafe(DefaultRegion))
             throw new ArgumentException($"The default region '{DefaultRegion}' cannot name a partition (letters, digits, '-' and '_' only).");
         if (RowGroupRows < 1 || ChunkBytes < 1024 || BufferBudgetBytes < 1 << 20 || MaxOpenFiles < 1 || WriterThreads < 1 || ParseThreads < 0)
             throw new ArgumentException("Buffer sizes and thread counts must be positive.");

@@ -8,13 +8,11 @@ namespace FlowLogWarehouse.Loader.Tests;
 /// <summary>A throwaway folder with an input area and a warehouse, and in-process loads into it.</summary>
 public sealed class Scratch : IDisposable
 {
-    public Scratch()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "flowlogs-test-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Inputs);
-    }
+    private readonly TempDirectory _directory = new("loader");
 
-    public string Root { get; }
+    public Scratch() => Directory.CreateDirectory(Inputs);
+
+    public string Root => _directory.Path;
 
     public string Inputs => Path.Combine(Root, "in");
 
@@ -62,9 +60,5 @@ public sealed class Scratch : IDisposable
         Assert.Equal(summary.LinesRead, summary.Rows + summary.Quarantined + summary.Skipped);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(Root))
-            Directory.Delete(Root, recursive: true);
-    }
+    public void Dispose() => _directory.Dispose();
 }

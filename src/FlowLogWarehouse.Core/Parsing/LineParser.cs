@@ -185,6 +185,9 @@ public sealed class LineParser
     }
 
     /// <summary>Account and region name directories: letters, digits, '-' and '_' only, so no value can escape the warehouse.</summary>
+    public static bool IsPartitionSafe(string value) =>
+        value.Length <= 64 && Ascii.IsValid(value) && IsPartitionSafe(Encoding.ASCII.GetBytes(value));
+
     public static bool IsPartitionSafe(ReadOnlySpan<byte> value)
     {
         if (value.Length is 0 or > 64)

@@ -43,7 +43,7 @@ internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
             {
                 // End of the source; its last line may lack a newline.
                 if (filled > 0)
-                    Send(output, new Chunk(source, buffer, filled, nextLine, first && source.Plan.HasHeader), cancellationToken);
+                    output.WriteBlocking(new Chunk(source, buffer, filled, nextLine, first && source.Plan.HasHeader), cancellationToken);
                 else
                     ArrayPool<byte>.Shared.Return(buffer);
                 return;
@@ -64,7 +64,7 @@ internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
             var next = ArrayPool<byte>.Shared.Rent(Math.Max(chunkBytes, carry * 2));
             buffer.AsSpan(cut, carry).CopyTo(next);
             var lines = CountLines(buffer.AsSpan(0, cut));
-            Send(output, new Chunk(source, buffer, cut, nextLine, first && source.Plan.HasHeader), cancellationToken);
+            output.WriteBlocking(new Chunk(source, buffer, cut, nextLine, first && source.Plan.HasHeader), cancellationToken);
             nextLine += lines;
             first = false;
             buffer = next;
@@ -78,14 +78,6 @@ internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
         return chunk[^1] == (byte)'\n' ? newlines : newlines + 1;
     }
 
-    private static void Send(ChannelWriter<Chunk> output, Chunk chunk, CancellationToken cancellationToken)
-    {
-        while (!output.TryWrite(chunk))
-        {
-            if (!output.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
-                throw new OperationCanceledException("The parsing threads stopped.");
-        }
-    }
 
     internal static string Describe(Exception e) => e switch
     {

@@ -46,7 +46,7 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
         }
         if (ready is not null)
             foreach (var job in ready)
-                Send(job, cancellationToken);
+                output.WriteBlocking(job, cancellationToken);
         WaitForWriters(cancellationToken);
     }
 
@@ -79,7 +79,7 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
         lock (_gate)
             rest = _pending.ToList().Select(p => Take(p.Key, p.Value)).ToList();
         foreach (var job in rest)
-            Send(job, cancellationToken);
+            output.WriteBlocking(job, cancellationToken);
     }
 
     private RowGroupJob Take(PartitionKey key, Pending pending)
@@ -89,12 +89,4 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
         return new RowGroupJob(key, pending.Buffers);
     }
 
-    private void Send(RowGroupJob job, CancellationToken cancellationToken)
-    {
-        while (!output.TryWrite(job))
-        {
-            if (!output.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
-                throw new OperationCanceledException("The Parquet writers stopped.");
-        }
-    }
 }

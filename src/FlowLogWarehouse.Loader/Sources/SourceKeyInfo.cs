@@ -64,7 +64,7 @@ public sealed record SourceKeyInfo(string? AccountId, string? Region, DateOnly? 
     }
 
     private static string? Safe(string? value) =>
-        value is not null && Core.Parsing.LineParser.IsPartitionSafe(System.Text.Encoding.UTF8.GetBytes(value)) ? value : null;
+        value is not null && Core.Parsing.LineParser.IsPartitionSafe(value) ? value : null;
 
     private static bool TryInt(string s, int maxDigits, out int value)
     {
