@@ -25,10 +25,9 @@ internal static class BatchPipeline
         var quarantine = new QuarantineSink(Path.Combine(stagingRoot, "quarantine.jsonl"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
-        // Per row: its numbers, string slots, arena text, and the slack of growing buffers.
-        var rowBytes = schema.NumericSlots * 8 + schema.StringSlots * 64;
-        var rowBudget = Math.Max(options.RowGroupRows, options.BufferBudgetBytes / Math.Max(1, rowBytes));
-        var accumulator = new PartitionAccumulator(flush.Writer, options.RowGroupRows, rowBudget);
+        // Never less than one full row group's numbers and string slots, with room for the buffers' growth.
+        var rowGroupBytes = 2L * options.RowGroupRows * (schema.NumericSlots * sizeof(long) + schema.StringSlots * 16);
+        var accumulator = new PartitionAccumulator(flush.Writer, options.RowGroupRows, Math.Max(options.BufferBudgetBytes, rowGroupBytes));
 
         await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles, options.WriterThreads);
 
@@ -96,7 +95,7 @@ internal static class BatchPipeline
             {
                 await foreach (var job in flush.Reader.ReadAllAsync(token))
                 {
-                    var rows = job.Rows;
+                    var bytes = job.RetainedBytes;
                     try
                     {
                         await writers.WriteAsync(job, token);
@@ -104,7 +103,7 @@ internal static class BatchPipeline
                     finally
                     {
                         job.Release();
-                        accumulator.Written(rows);
+                        accumulator.Written(bytes);
                     }
                 }
             }

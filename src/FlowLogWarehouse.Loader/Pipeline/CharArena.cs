@@ -9,10 +9,14 @@ namespace FlowLogWarehouse.Loader.Pipeline;
 /// </summary>
 internal sealed class CharArena
 {
-    private const int BlockChars = 32 * 1024;
+    // Blocks grow from small to large, so the arena of a buffer holding a handful of rows stays small.
+    private const int FirstBlockChars = 1024;
+    private const int MaxBlockChars = 32 * 1024;
     private readonly List<char[]> _blocks = [];
     private char[]? _current;
     private int _used;
+
+    public long RetainedBytes { get; private set; }
 
     public ReadOnlyMemory<char> Copy(ReadOnlySpan<byte> utf8)
     {
@@ -32,8 +36,10 @@ internal sealed class CharArena
 
     private void NewBlock(int need)
     {
-        _current = ArrayPool<char>.Shared.Rent(Math.Max(BlockChars, need));
+        var size = _current is null ? FirstBlockChars : Math.Min(_current.Length * 2, MaxBlockChars);
+        _current = ArrayPool<char>.Shared.Rent(Math.Max(size, need));
         _blocks.Add(_current);
+        RetainedBytes += _current.Length * sizeof(char);
         _used = 0;
     }
 
@@ -44,5 +50,6 @@ internal sealed class CharArena
         _blocks.Clear();
         _current = null;
         _used = 0;
+        RetainedBytes = 0;
     }
 }

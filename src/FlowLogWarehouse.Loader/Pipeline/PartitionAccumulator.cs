@@ -5,20 +5,21 @@ namespace FlowLogWarehouse.Loader.Pipeline;
 /// <summary>
 /// Collects the rows every parsing thread made for each partition, so a row group holds a partition's rows from all
 /// threads (full row groups compress better and make fewer files). A partition is written once it has a row group's
-/// worth. The budget counts every row not yet written, queued and in the writers included: over it, the largest
-/// pending partition is written early, and when nothing is left pending the parsing threads wait for the writers.
+/// worth. The budget counts the memory of every buffer not yet written, queued and in the writers included, capacity
+/// and all (thousands of small files leave thousands of small buffers): over it, the largest pending partition is
+/// written early, and when nothing is left pending the parsing threads wait for the writers.
 /// </summary>
-internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, int rowGroupRows, long rowBudget)
+internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, int rowGroupRows, long budgetBytes)
 {
     private readonly object _gate = new();
     private readonly Dictionary<PartitionKey, Pending> _pending = [];
-    private long _rows;
-    private long _outstanding;
+    private long _outstandingBytes;
 
     private sealed class Pending
     {
         public readonly List<RowBuffer> Buffers = [];
         public int Rows;
+        public long Bytes;
     }
 
     /// <summary>Takes ownership of the buffers of one chunk.</summary>
@@ -31,16 +32,17 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
             {
                 if (!_pending.TryGetValue(buffer.Key, out var pending))
                     _pending.Add(buffer.Key, pending = new Pending());
+                var bytes = buffer.RetainedBytes;
                 pending.Buffers.Add(buffer);
                 pending.Rows += buffer.Count;
-                _rows += buffer.Count;
-                _outstanding += buffer.Count;
+                pending.Bytes += bytes;
+                _outstandingBytes += bytes;
                 if (pending.Rows >= rowGroupRows)
                     (ready ??= []).Add(Take(buffer.Key, pending));
             }
-            while (_outstanding > rowBudget && _pending.Count > 0 && _rows > 0)
+            while (_outstandingBytes > budgetBytes && _pending.Count > 0)
             {
-                var largest = _pending.MaxBy(p => p.Value.Rows);
+                var largest = _pending.MaxBy(p => p.Value.Bytes);
                 (ready ??= []).Add(Take(largest.Key, largest.Value));
             }
         }
@@ -50,12 +52,12 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
         WaitForWriters(cancellationToken);
     }
 
-    /// <summary>A writer finished a job: its rows no longer count against the budget.</summary>
-    public void Written(int rows)
+    /// <summary>A writer finished a job: its memory no longer counts against the budget.</summary>
+    public void Written(long bytes)
     {
         lock (_gate)
         {
-            _outstanding -= rows;
+            _outstandingBytes -= bytes;
             Monitor.PulseAll(_gate);
         }
     }
@@ -64,7 +66,7 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
     {
         lock (_gate)
         {
-            while (_outstanding > rowBudget && _rows == 0)
+            while (_outstandingBytes > budgetBytes && _pending.Count == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Monitor.Wait(_gate, 100);
@@ -85,7 +87,6 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
     private RowGroupJob Take(PartitionKey key, Pending pending)
     {
         _pending.Remove(key);
-        _rows -= pending.Rows;
         return new RowGroupJob(key, pending.Buffers);
     }
 

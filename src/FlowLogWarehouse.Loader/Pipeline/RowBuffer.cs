@@ -9,7 +9,9 @@ namespace FlowLogWarehouse.Loader.Pipeline;
 /// </summary>
 internal sealed class RowBuffer
 {
-    private const int InitialRows = 1024;
+    // Small to start: a five-minute file may add only a few rows to a partition, and thousands of such
+    // buffers can wait in the accumulator at once.
+    private const int InitialRows = 64;
     private readonly int _numericSlots;
     private readonly int _stringSlots;
     private readonly int _maxRows;
@@ -44,6 +46,9 @@ internal sealed class RowBuffer
     public long[] NumberArray => _numbers;
 
     public ReadOnlyMemory<char>[] StringArray => _strings;
+
+    /// <summary>Memory held, capacity included: what the accumulator's budget counts.</summary>
+    public long RetainedBytes => _numbers.LongLength * sizeof(long) + _strings.LongLength * 16 + _arena.RetainedBytes;
 
     public int NumericSlots => _numericSlots;
 

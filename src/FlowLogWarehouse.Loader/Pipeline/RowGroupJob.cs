@@ -5,6 +5,8 @@ internal sealed record RowGroupJob(PartitionKey Key, IReadOnlyList<RowBuffer> Bu
 {
     public int Rows => Buffers.Sum(b => b.Count);
 
+    public long RetainedBytes => Buffers.Sum(b => b.RetainedBytes);
+
     public void Release()
     {
         foreach (var buffer in Buffers)
