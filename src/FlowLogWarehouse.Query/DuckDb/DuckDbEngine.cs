@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+
+namespace FlowLogWarehouse.Query.DuckDb;
+
+/// <summary>
+/// Embedded DuckDB over a local warehouse: an in-memory database whose <c>flow_logs</c> view reads the warehouse's
+/// Parquet files with Hive partitioning (union by name, so files of different formats mix) and whose macros accept
+/// the reports' Trino SQL. Nothing is ever written to the warehouse.
+/// </summary>
+public sealed class DuckDbEngine : IQueryEngine
+{
+    private readonly DuckDBConnection _connection;
+    private readonly WarehouseScan _scan;
+    private readonly string _temporary;
+
+    private DuckDbEngine(DuckDBConnection connection, WarehouseScan scan, string temporary)
+    {
+        _connection = connection;
+        _scan = scan;
+        _temporary = temporary;
+    }
+
+    public string Name => "duckdb";
+
+    /// <summary>Opens <paramref name="warehouse"/>; a missing or empty warehouse is a <see cref="QueryException"/>.</summary>
+    public static DuckDbEngine Open(string warehouse)
+    {
+        if (!Directory.Exists(warehouse))
+            throw new QueryException($"warehouse '{warehouse}' does not exist");
+        var scan = WarehouseScan.Find(warehouse)
+            ?? throw new QueryException(
+                $"warehouse '{warehouse}' holds no flow logs: no Parquet file under {Path.Combine(warehouse, WarehouseScan.DataFolder)}. " +
+                $"Load some first: flowlogs load <input> --warehouse {warehouse}");
+
+        // Large sorts and joins spill here rather than into the working directory.
+        var temporary = Path.Combine(Path.GetTempPath(), $"flowlogs-duckdb-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        try
+        {
+            connection.Open();
+            Run(connection, "SET temp_directory = $path", new DuckDBParameter("path", temporary));
+            Run(connection, "SET VARIABLE flowlogs_glob = $glob", new DuckDBParameter("glob", scan.Glob));
+            foreach (var macro in DuckDbCompatibility.Macros)
+                Run(connection, macro);
+            Run(connection, ViewDefinition(scan.PartitionKeys));
+            return new DuckDbEngine(connection, scan, temporary);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // Partition values are typed explicitly: DuckDB's guess would make an account id a number (losing leading zeros)
+    // and "01" a string. Only keys the layout has may be named.
+    private static string ViewDefinition(IReadOnlyList<string> keys)
+    {
+        var types = string.Join(", ", keys.Select(k => $"'{k}': {(WarehouseScan.IsTimeKey(k) ? "INTEGER" : "VARCHAR")}"));
+        return "CREATE VIEW flow_logs AS SELECT * FROM read_parquet(getvariable('flowlogs_glob'), " +
+               $"hive_partitioning = true, union_by_name = true, hive_types = {{{types}}})";
+    }
+
+    public async Task<TableInfo> DescribeAsync(CancellationToken cancellationToken)
+    {
+        var columns = new Dictionary<string, ValueKind>(StringComparer.Ordinal);
+        await using var result = await ExecuteAsync(new QueryRequest("SELECT column_name, column_type FROM (DESCRIBE flow_logs)"), cancellationToken);
+        await foreach (var row in result.ReadRowsAsync(cancellationToken))
+            columns[(string)row[0]!] = DuckDbValues.KindOfTypeName((string)row[1]!);
+        return new TableInfo(columns, _scan.PartitionKeys, _scan.LatestHour);
+    }
+
+    /// <summary>
+    /// Row comparisons over the time partition keys: DuckDB prunes files with them (an arithmetic key over the same
+    /// columns would read every file), then <c>start</c> keeps exactly the window.
+    /// </summary>
+    public SqlFragment WindowPredicate(TableInfo table, TimeWindow window, string? alias = null)
+    {
+        var prefix = alias is null ? "" : alias + ".";
+        var keys = table.PartitionKeys.Where(WarehouseScan.IsTimeKey).ToList();
+        var parameters = new List<QueryParameter>
+        {
+            new("window_from_seconds", window.FromSeconds),
+            new("window_to_seconds", window.ToSeconds),
+        };
+        var clauses = new List<string>();
+        if (keys.Count > 0)
+        {
+            var tuple = "(" + string.Join(", ", keys.Select(k => prefix + k)) + ")";
+            clauses.Add($"{tuple} >= ({Placeholders("window_first", keys, window.FirstHour, parameters)})");
+            clauses.Add($"{tuple} <= ({Placeholders("window_last", keys, window.LastHour, parameters)})");
+        }
+        clauses.Add($"{prefix}\"start\" >= :window_from_seconds");
+        clauses.Add($"{prefix}\"start\" < :window_to_seconds");
+        return new SqlFragment("(" + string.Join(" AND ", clauses) + ")", parameters.DistinctBy(p => p.Name).ToList());
+    }
+
+    private static string Placeholders(string prefix, IReadOnlyList<string> keys, DateTimeOffset hour, List<QueryParameter> parameters)
+    {
+        var names = new List<string>();
+        foreach (var key in keys)
+        {
+            var name = $"{prefix}_{key}";
+            parameters.Add(new QueryParameter(name, (long)(key switch
+            {
+                "year" => hour.Year,
+                "month" => hour.Month,
+                "day" => hour.Day,
+                _ => hour.Hour,
+            })));
+            names.Add(":" + name);
+        }
+        return string.Join(", ", names);
+    }
+
+    public Task<IQueryResult> ExecuteAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var (sql, names) = SqlPlaceholders.Rewrite(request.Sql, name => "$" + name);
+        var values = request.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+        var missing = names.Where(n => !values.ContainsKey(n)).Distinct().ToList();
+        if (missing.Count > 0)
+            throw new QueryException("no value for parameter(s) " + string.Join(", ", missing.Select(m => ":" + m)));
+
+        StatementGuard.Check(_connection, sql);
+        var command = _connection.CreateCommand();
+        try
+        {
+            command.CommandText = sql;
+            command.UseStreamingMode = true;
+            foreach (var name in names.Distinct())
+                command.Parameters.Add(new DuckDBParameter(name, DuckDbValues.ToParameter(values[name])));
+            var stopwatch = Stopwatch.StartNew();
+            var registration = cancellationToken.Register(command.Cancel);
+            DuckDBDataReader reader;
+            try
+            {
+                reader = (DuckDBDataReader)command.ExecuteReader();
+            }
+            catch (DuckDBException e)
+            {
+                registration.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new QueryException(DuckDbValues.Message(e), e);
+            }
+            return Task.FromResult<IQueryResult>(new DuckDbResult(command, reader, registration, stopwatch));
+        }
+        catch
+        {
+            command.Dispose();
+            throw;
+        }
+    }
+
+    private static void Run(DuckDBConnection connection, string sql, params DuckDBParameter[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var parameter in parameters)
+            command.Parameters.Add(parameter);
+        command.ExecuteNonQuery();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _connection.Dispose();
+        try
+        {
+            if (Directory.Exists(_temporary))
+                Directory.Delete(_temporary, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Spill files of a query still being torn down; the system's temp cleaning takes them.
+        }
+        return ValueTask.CompletedTask;
+    }
+}
