@@ -40,10 +40,9 @@ public sealed class DuckDbEngine : IQueryEngine
         {
             connection.Open();
             Run(connection, "SET temp_directory = $path", new DuckDBParameter("path", temporary));
-            Run(connection, "SET VARIABLE flowlogs_glob = $glob", new DuckDBParameter("glob", scan.Glob));
             foreach (var macro in DuckDbCompatibility.Macros)
                 Run(connection, macro);
-            Run(connection, ViewDefinition(scan.PartitionKeys));
+            Run(connection, ViewDefinition(connection, warehouse, scan, temporary));
             return new DuckDbEngine(connection, scan, temporary);
         }
         catch
@@ -53,13 +52,46 @@ public sealed class DuckDbEngine : IQueryEngine
         }
     }
 
-    // Partition values are typed explicitly: DuckDB's guess would make an account id a number (losing leading zeros)
-    // and "01" a string. Only keys the layout has may be named.
-    private static string ViewDefinition(IReadOnlyList<string> keys)
+    /// <summary>
+    /// A warehouse of ours reads exactly the files its manifests commit, one read_parquet per set of columns, joined
+    /// by name. DuckDB takes a scan's columns from its first file: that is an empty file of the group's columns,
+    /// made here, in a partition no window reaches, so no warehouse file is opened until a query's partitions ask
+    /// for it. A warehouse without manifests (AWS's own delivery) is read by glob with union_by_name, which opens
+    /// every file's footer to learn its columns. File lists travel as bound variables, never as SQL text.
+    /// </summary>
+    private static string ViewDefinition(DuckDBConnection connection, string warehouse, WarehouseScan scan, string temporary)
     {
-        var types = string.Join(", ", keys.Select(k => $"'{k}': {(WarehouseScan.IsTimeKey(k) ? "INTEGER" : "VARCHAR")}"));
-        return "CREATE VIEW flow_logs AS SELECT * FROM read_parquet(getvariable('flowlogs_glob'), " +
-               $"hive_partitioning = true, union_by_name = true, hive_types = {{{types}}})";
+        // Partition values are typed explicitly: DuckDB's guess would make an account id a number (losing leading
+        // zeros) and "01" a string. Only keys the layout has may be named.
+        var types = string.Join(", ", scan.PartitionKeys.Select(k => $"'{k}': {(WarehouseScan.IsTimeKey(k) ? "INTEGER" : "VARCHAR")}"));
+        var groups = ManifestFiles.Read(warehouse)?.Where(g => g.Files.Count > 0).ToList();
+        if (groups is null || groups.Count == 0)
+        {
+            Run(connection, "SET VARIABLE flowlogs_files_0 = $files", new DuckDBParameter("files", scan.Glob));
+            return $"CREATE VIEW flow_logs AS {Scan(0, types, unionByName: true)}";
+        }
+        var scans = new List<string>();
+        foreach (var group in groups)
+        {
+            var template = SchemaTemplate.Write(connection, Path.Combine(temporary, $"schema-{scans.Count}"), scan.PartitionKeys, group.Fields);
+            var files = group.Files.Select(f => Path.GetFullPath(Path.Combine(warehouse, f))).Prepend(template).ToArray();
+            Run(connection, $"SET VARIABLE flowlogs_files_{scans.Count} = $files", new DuckDBParameter("files", files));
+            scans.Add(Scan(scans.Count, types, unionByName: false));
+        }
+        return "CREATE VIEW flow_logs AS " + string.Join(" UNION ALL BY NAME ", scans);
+    }
+
+    private static string Scan(int variable, string hiveTypes, bool unionByName) =>
+        $"SELECT * FROM read_parquet(getvariable('flowlogs_files_{variable}'), hive_partitioning = true, " +
+        $"union_by_name = {(unionByName ? "true" : "false")}, hive_types = {{{hiveTypes}}})";
+
+    internal static void Run(DuckDBConnection connection, string sql, params DuckDBParameter[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var parameter in parameters)
+            command.Parameters.Add(parameter);
+        command.ExecuteNonQuery();
     }
 
     public async Task<TableInfo> DescribeAsync(CancellationToken cancellationToken)
@@ -151,15 +183,6 @@ public sealed class DuckDbEngine : IQueryEngine
             command.Dispose();
             throw;
         }
-    }
-
-    private static void Run(DuckDBConnection connection, string sql, params DuckDBParameter[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var parameter in parameters)
-            command.Parameters.Add(parameter);
-        command.ExecuteNonQuery();
     }
 
     public ValueTask DisposeAsync()

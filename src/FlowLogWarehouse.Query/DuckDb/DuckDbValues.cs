@@ -47,8 +47,8 @@ internal static class DuckDbValues
     {
         null or DBNull => null,
         // sum() of BIGINT is a HUGEINT in DuckDB and a BIGINT in Trino: a long when it fits, as Trino would.
-        BigInteger big => big >= long.MinValue && big <= long.MaxValue ? (long)big : (decimal)big,
-        ulong u => u <= long.MaxValue ? (long)u : (decimal)u,
+        BigInteger big => big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : (decimal)big,
+        ulong u => u <= long.MaxValue ? (object)(long)u : (decimal)u,
         _ when kind == ValueKind.Integer => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         float f => (double)f,
         DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc),

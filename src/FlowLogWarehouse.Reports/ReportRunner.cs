@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using FlowLogWarehouse.Core.Catalog;
+using FlowLogWarehouse.Query;
+
+namespace FlowLogWarehouse.Reports;
+
+/// <summary>A report made ready for one engine: the statement, every value bound, and the window it covers.</summary>
+public sealed record PreparedReport(ReportDefinition Report, TimeWindow Window, QueryRequest Request);
+
+/// <summary>
+/// Prepares and runs reports on an engine: checks the warehouse has the fields the report needs, binds the user's
+/// parameters by their declared types, and expands <c>{{window}}</c> into the engine's partition-pruning predicate.
+/// Values are always bound as parameters; nothing the user typed becomes SQL text.
+/// </summary>
+public sealed partial class ReportRunner(IQueryEngine engine)
+{
+    public async Task<PreparedReport> PrepareAsync(
+        ReportDefinition report, IReadOnlyDictionary<string, string> arguments, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var values = Bind(report, arguments);
+        var table = await engine.DescribeAsync(cancellationToken);
+        CheckFields(report, table);
+        var window = WindowArguments.Resolve(from, to, table.LatestHour);
+
+        var parameters = values.Select(v => new QueryParameter(v.Key, v.Value)).ToList();
+        var sql = WindowToken().Replace(report.SqlFor(engine.Name), match =>
+        {
+            var fragment = engine.WindowPredicate(table, window, match.Groups["alias"].Success ? match.Groups["alias"].Value : null);
+            parameters.AddRange(fragment.Parameters.Where(p => parameters.All(q => q.Name != p.Name)));
+            return fragment.Sql;
+        });
+        foreach (var name in new[] { "window_from_seconds", "window_to_seconds" })
+            if (parameters.All(p => p.Name != name))
+                parameters.Add(new QueryParameter(name, name == "window_from_seconds" ? window.FromSeconds : window.ToSeconds));
+        return new PreparedReport(report, window, new QueryRequest(sql, parameters));
+    }
+
+    public Task<IQueryResult> ExecuteAsync(PreparedReport prepared, CancellationToken cancellationToken) =>
+        engine.ExecuteAsync(prepared.Request, cancellationToken);
+
+    /// <summary>The typed value of every declared parameter: the user's, else the default. Unknown or ill-typed is an error.</summary>
+    public static Dictionary<string, object?> Bind(ReportDefinition report, IReadOnlyDictionary<string, string> arguments)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, text) in arguments)
+        {
+            var parameter = report.Parameter(name)
+                ?? throw new ReportException($"report {report.Id} has no parameter '{name}'. {ParameterList(report)}");
+            var value = ParameterTypes.Parse(parameter.Type, text, out var reason);
+            if (reason is not null)
+                throw new ReportException($"parameter '{name}' of report {report.Id}: '{text}' {reason}. {ParameterList(report)}");
+            values[name] = value;
+        }
+        foreach (var parameter in report.Parameters.Where(p => !values.ContainsKey(p.Name)))
+        {
+            if (parameter.Required)
+                throw new ReportException($"report {report.Id} needs --param {parameter.Name}=<{ParameterTypes.Name(parameter.Type)}>. {ParameterList(report)}");
+            values[parameter.Name] = parameter.Default;
+        }
+        return values;
+    }
+
+    private static string ParameterList(ReportDefinition report) =>
+        report.Parameters.Count == 0
+            ? "It takes none besides --from/--to."
+            : "Its parameters: " + string.Join("; ", report.Parameters.Select(p => p.Signature)) + ".";
+
+    private static void CheckFields(ReportDefinition report, TableInfo table)
+    {
+        var missing = report.Requires.Where(f => !table.HasColumn(FlowLogField.ColumnNameFor(f))).ToList();
+        if (missing.Count == 0)
+            return;
+        var versions = missing.Select(f => FieldCatalog.TryGet(f, out var field) ? field.Version : null).Where(v => v is not null).Distinct().Order();
+        throw new ReportException(
+            $"report {report.Id} needs the field(s) {string.Join(", ", missing)}, which the flow logs in this warehouse do not record " +
+            $"(they come with flow log format version {string.Join("/", versions)}; the default format is version 2). " +
+            $"Create flow logs that record them: flowlogs format --for-reports {report.Name}");
+    }
+
+    [GeneratedRegex(@"\{\{window(?:\s+(?<alias>[A-Za-z_][A-Za-z0-9_]*))?\}\}")]
+    private static partial Regex WindowToken();
+}
