@@ -25,7 +25,11 @@ public sealed partial class ReportRunner(IQueryEngine engine)
         var parameters = values.Select(v => new QueryParameter(v.Key, v.Value)).ToList();
         var sql = WindowToken().Replace(report.SqlFor(engine.Name), match =>
         {
-            var fragment = engine.WindowPredicate(table, window, match.Groups["alias"].Success ? match.Groups["alias"].Value : null);
+            var alias = match.Groups["alias"].Success ? match.Groups["alias"].Value : null;
+            var span = match.Groups["before"].Success ? Baseline(report, values, match.Groups["before"].Value, window) : window;
+            var fragment = engine.WindowPredicate(table, span, alias);
+            if (!ReferenceEquals(span, window))
+                fragment = Renamed(fragment, "baseline_");
             parameters.AddRange(fragment.Parameters.Where(p => parameters.All(q => q.Name != p.Name)));
             return fragment.Sql;
         });
@@ -77,6 +81,21 @@ public sealed partial class ReportRunner(IQueryEngine engine)
             $"Create flow logs that record them: flowlogs format --for-reports {report.Name}");
     }
 
-    [GeneratedRegex(@"\{\{window(?:\s+(?<alias>[A-Za-z_][A-Za-z0-9_]*))?\}\}")]
+    // {{window days_before=baseline_days}}: the days before the window, for reports that compare with a baseline.
+    private static TimeWindow Baseline(ReportDefinition report, Dictionary<string, object?> values, string parameter, TimeWindow window)
+    {
+        if (values.GetValueOrDefault(parameter) is not long days || days < 1)
+            throw new ReportException($"parameter '{parameter}' of report {report.Id} must be a whole number of days, at least 1");
+        return new TimeWindow(window.From.AddDays(-days), window.From);
+    }
+
+    // The placeholders of a second window must not collide with the first one's.
+    private static SqlFragment Renamed(SqlFragment fragment, string prefix)
+    {
+        var (sql, _) = SqlPlaceholders.Rewrite(fragment.Sql, name => ":" + prefix + name);
+        return new SqlFragment(sql, fragment.Parameters.Select(p => p with { Name = prefix + p.Name }).ToList());
+    }
+
+    [GeneratedRegex(@"\{\{window(?:\s+(?<alias>[A-Za-z_][A-Za-z0-9_]*))?(?:\s+days_before=(?<before>[a-z_][a-z0-9_]*))?\}\}")]
     private static partial Regex WindowToken();
 }

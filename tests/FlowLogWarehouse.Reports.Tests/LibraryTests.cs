@@ -49,7 +49,8 @@ public sealed partial class LibraryTests
         var report = ReportLibrary.BuiltIn.Resolve(id);
         foreach (var engine in new[] { "duckdb", "athena" })
         {
-            var used = SqlPlaceholders.Names(report.SqlFor(engine));
+            var sql = report.SqlFor(engine);
+            var used = SqlPlaceholders.Names(sql).Concat(DaysBefore().Matches(sql).Select(m => m.Groups[1].Value)).ToHashSet();
             var declared = report.Parameters.Select(p => p.Name).ToHashSet();
             var undeclared = used.Where(n => !declared.Contains(n) && n is not ("window_from_seconds" or "window_to_seconds")).ToList();
             var unused = declared.Where(n => !used.Contains(n)).ToList();
@@ -112,6 +113,9 @@ public sealed partial class LibraryTests
 
     [GeneratedRegex("\"?[A-Za-z_][A-Za-z0-9_]*\"?")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"days_before=([a-z_][a-z0-9_]*)")]
+    private static partial Regex DaysBefore();
 
     [GeneratedRegex("'(?:[^']|'')*'")]
     private static partial Regex StringLiteral();
