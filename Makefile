@@ -41,18 +41,28 @@ bench: build
 	dotnet run -c $(CONFIGURATION) --project bench/FlowLogWarehouse.Benchmarks -- --flowlogs ./$(LAUNCHER) $(BENCH_ARGS)
 
 DEMO_WAREHOUSE := demo-warehouse
+DEMO_OUTPUT    := demo-output
+DEMO_REPORT    := ./$(LAUNCHER) report run
+DEMO_WEEK      := --warehouse $(DEMO_WAREHOUSE) --from -7d
 
-# Two days of synthetic flow logs, loaded into ./demo-warehouse; reports join when the report commands land.
+# A week of synthetic v5 flow logs (with NAT paths, scanners and rejects), loaded, then a handful of reports.
 demo: build
-	rm -rf $(DEMO_LOGS) $(DEMO_WAREHOUSE)
-	./$(LAUNCHER) generate --out $(DEMO_LOGS) --days 2 --rows-per-day 200000 --format v5 --gzip --seed 7
+	rm -rf $(DEMO_LOGS) $(DEMO_WAREHOUSE) $(DEMO_OUTPUT)
+	mkdir -p $(DEMO_OUTPUT)
+	./$(LAUNCHER) generate --out $(DEMO_LOGS) --days 7 --rows-per-day 200000 --format v5 --gzip --seed 7
 	./$(LAUNCHER) load $(DEMO_LOGS) --warehouse $(DEMO_WAREHOUSE)
-	@echo
-	@echo "Partitions of ./$(DEMO_WAREHOUSE) (first 5):"
-	@find $(DEMO_WAREHOUSE)/AWSLogs -name '*.parquet' | sort | head -n 5
-	@echo
-	@echo "Run it again: nothing new is loaded. List the fields: ./$(LAUNCHER) fields"
+	@echo; echo "== Rejected traffic, last 24 hours of data"
+	$(DEMO_REPORT) rejected --warehouse $(DEMO_WAREHOUSE) --param limit=10
+	@echo; echo "== Top talkers over the week"
+	$(DEMO_REPORT) top-talkers $(DEMO_WEEK) --param limit=10
+	@echo; echo "== Traffic through the NAT gateway over the week"
+	$(DEMO_REPORT) nat-paths $(DEMO_WEEK) --param limit=10
+	@echo; echo "== Port scans over the week"
+	$(DEMO_REPORT) port-scans $(DEMO_WEEK) --param min_ports=10 --param min_hosts=10
+	@echo; echo "== Traffic per hour over the week"
+	$(DEMO_REPORT) hourly $(DEMO_WEEK) --output png --out $(DEMO_OUTPUT)/hourly.png
+	@echo; echo "The hourly chart is in ./$(DEMO_OUTPUT)/hourly.png. More: ./$(LAUNCHER) report list; ./$(LAUNCHER) sql --warehouse $(DEMO_WAREHOUSE)"
 
 clean:
-	rm -rf bin $(RESULTS_DIR) $(DEMO_LOGS) demo-warehouse .bench
+	rm -rf bin $(RESULTS_DIR) $(DEMO_LOGS) $(DEMO_WAREHOUSE) $(DEMO_OUTPUT) .bench
 	rm -rf src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj

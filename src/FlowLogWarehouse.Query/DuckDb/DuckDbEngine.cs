@@ -33,6 +33,17 @@ public sealed class DuckDbEngine : IQueryEngine
                 $"warehouse '{warehouse}' holds no flow logs: no Parquet file under {Path.Combine(warehouse, WarehouseScan.DataFolder)}. " +
                 $"Load some first: flowlogs load <input> --warehouse {warehouse}");
 
+        return Create(scan, (connection, temporary) => ViewDefinition(connection, warehouse, scan, temporary));
+    }
+
+    /// <summary>
+    /// An engine whose flow_logs is the view <paramref name="createView"/> makes, for the benchmark's baseline: the
+    /// same reports over raw text. <paramref name="scan"/> stands in for the warehouse's layout.
+    /// </summary>
+    internal static DuckDbEngine OpenView(WarehouseScan scan, string createView) => Create(scan, (_, _) => createView);
+
+    private static DuckDbEngine Create(WarehouseScan scan, Func<DuckDBConnection, string, string> viewDefinition)
+    {
         // Large sorts and joins spill here rather than into the working directory.
         var temporary = Path.Combine(Path.GetTempPath(), $"flowlogs-duckdb-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var connection = new DuckDBConnection("DataSource=:memory:");
@@ -42,7 +53,7 @@ public sealed class DuckDbEngine : IQueryEngine
             Run(connection, "SET temp_directory = $path", new DuckDBParameter("path", temporary));
             foreach (var macro in DuckDbCompatibility.Macros)
                 Run(connection, macro);
-            Run(connection, ViewDefinition(connection, warehouse, scan, temporary));
+            Run(connection, viewDefinition(connection, temporary));
             return new DuckDbEngine(connection, scan, temporary);
         }
         catch
