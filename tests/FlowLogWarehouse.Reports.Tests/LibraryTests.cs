@@ -65,7 +65,10 @@ public sealed partial class LibraryTests
     {
         var report = ReportLibrary.BuiltIn.Resolve(id);
         var required = report.Requires.Select(FlowLogField.ColumnNameFor).ToHashSet();
-        var words = Word().Matches(WithoutStrings(report.Sql)).Select(m => m.Value.Trim('"')).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // "start" and "end" are read quoted (END also closes a CASE); other columns are plain words.
+        var words = Word().Matches(WithoutComments(WithoutStrings(report.Sql)))
+            .Select(m => m.Value is "start" or "end" or "START" or "END" ? "" : m.Value.Trim('"'))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var read = FieldCatalog.Fields.Select(f => f.Column).Where(words.Contains).ToList();
         // 'type' and 'version' are also SQL words; a report that means the columns declares them.
         var undeclared = read.Where(c => !required.Contains(c) && c is not ("type" or "version")).ToList();
@@ -110,6 +113,11 @@ public sealed partial class LibraryTests
     }
 
     private static string WithoutStrings(string sql) => StringLiteral().Replace(sql, "''");
+
+    private static string WithoutComments(string sql) => LineComment().Replace(sql, "");
+
+    [GeneratedRegex("--[^\n]*")]
+    private static partial Regex LineComment();
 
     [GeneratedRegex("\"?[A-Za-z_][A-Za-z0-9_]*\"?")]
     private static partial Regex Word();
