@@ -18,7 +18,7 @@ public sealed class HourlyReportTests
             [new DateTime(2026, 11, 2, 1, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 2, 2, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 2, 4, 0, 0, DateTimeKind.Utc)],
             result.Column("hour_start"));
         Assert.Equal([300L, 5000L, 10L], result.Column("bytes"));
-        Assert.Equal([2L, 1L, 2L], result.Column("flows"));
+        Assert.Equal([2L, 1L, 1L], result.Column("flows"));
         Assert.Equal([2L, 1L, 3L], result.Column("rank_by_bytes"));
     }
 }
