@@ -30,8 +30,7 @@ internal static class TableCells
     /// </summary>
     public static string Fit(string text, int maxWidth)
     {
-        if (text.AsSpan().ContainsAnyInRange('\0', '\u001f'))
-            text = OneLine(text);
+        text = OneLine(text);
         if (text.Length <= maxWidth)
             return text;
         var cut = maxWidth - 1;
@@ -41,15 +40,11 @@ internal static class TableCells
         return string.Concat(text.AsSpan(0, cut), [Ellipsis]);
     }
 
-    // Up to 2 decimals with grouped digits, but a small non-zero value keeps 3 significant digits instead of
-    // showing as 0.
-    private static string Double(double d) =>
-        d != 0 && Math.Abs(d) < 0.005
-            ? d.ToString("G3", CultureInfo.InvariantCulture)
-            : d.ToString("#,##0.##", CultureInfo.InvariantCulture);
-
-    private static string OneLine(string text)
+    /// <summary>Line breaks as ↵ and other control characters as spaces, so text keeps to one line.</summary>
+    public static string OneLine(string text)
     {
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f'))
+            return text;
         var line = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -65,4 +60,11 @@ internal static class TableCells
         }
         return line.ToString();
     }
+
+    // Up to 2 decimals with grouped digits, but a small non-zero value keeps 3 significant digits instead of
+    // showing as 0.
+    private static string Double(double d) =>
+        d != 0 && Math.Abs(d) < 0.005
+            ? d.ToString("G3", CultureInfo.InvariantCulture)
+            : d.ToString("#,##0.##", CultureInfo.InvariantCulture);
 }

@@ -26,11 +26,4 @@ internal static class Samples
 
     public static ResultColumn[] Columns(params (string Name, ValueKind Kind)[] columns) =>
         columns.Select(c => new ResultColumn(c.Name, c.Kind)).ToArray();
-
-    public static async IAsyncEnumerable<object?[]> Rows(params object?[][] rows)
-    {
-        foreach (var row in rows)
-            yield return row;
-        await Task.CompletedTask;
-    }
 }
