@@ -18,5 +18,7 @@ internal static class DuckDbCompatibility
         "CREATE MACRO bitwise_and(a, b) AS (a & b)",
         "CREATE MACRO cardinality(list) AS len(list)",
         "CREATE MACRO array_join(list, separator) AS array_to_string(list, separator)",
+        // Trino's slice takes a length, DuckDB's list_slice an inclusive end (same for a positive start).
+        "CREATE MACRO slice(list, start, length) AS list_slice(list, start, start + length - 1)",
     ];
 }
