@@ -27,9 +27,10 @@ public sealed class NewExternalPeersReportTests
             Inbound("198.51.100.9", Window.AddHours(2), action: "REJECT"),
             // Known: seen 3 days before the window.
             Inbound("192.0.2.1", Window.AddDays(-3)), Inbound("192.0.2.1", Window),
-            // Private, shared, link-local and unique-local peers are never external.
-            Inbound("172.16.5.5", Window), Inbound("192.168.1.1", Window), Inbound("100.64.0.1", Window), Inbound("100.127.255.1", Window),
-            Inbound("169.254.169.254", Window), Inbound("fd12:3456::1", Window), Inbound("fe80::1", Window));
+            // Private, shared, loopback, link-local and unique-local peers are never external.
+            Inbound("10.9.9.9", Window), Inbound("172.16.5.5", Window), Inbound("172.31.0.1", Window), Inbound("192.168.1.1", Window),
+            Inbound("100.64.0.1", Window), Inbound("100.127.255.1", Window), Inbound("127.0.0.1", Window), Inbound("169.254.169.254", Window),
+            Inbound("fd12:3456::1", Window), Inbound("fe80::1", Window), Inbound("::1", Window));
 
         var result = await warehouse.RunAsync("new-external-peers", from: From, to: To);
 

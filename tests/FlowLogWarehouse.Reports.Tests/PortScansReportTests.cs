@@ -17,9 +17,10 @@ public sealed class PortScansReportTests
         // A busy client: thousands of accepted flows to one port, and a single reject of its own.
         var busy = Enumerable.Range(0, 3000).Select(i => new Flow { Src = "10.0.3.30", DstPort = 443, Start = At.AddSeconds(i) })
             .Append(Reject("10.0.3.30", "10.0.2.20", 8443));
-        // A source with a few rejects on a few ports and hosts.
+        // A source with a few rejects on a few ports and hosts, and a client retrying one blocked port 50 times.
         var few = Enumerable.Range(0, 5).Select(i => Reject("192.0.2.44", $"10.0.4.{i}", 3389 + i));
-        await using var warehouse = await ReportWarehouse.LoadAsync([.. scan, .. sweep, .. busy, .. few]);
+        var retries = Enumerable.Range(0, 50).Select(i => Reject("10.0.5.50", "10.0.1.10", 5432, i));
+        await using var warehouse = await ReportWarehouse.LoadAsync([.. scan, .. sweep, .. busy, .. few, .. retries]);
 
         var result = await warehouse.RunAsync("port-scans", from: "2026-11-02", to: "2026-11-03");
 
