@@ -22,6 +22,8 @@ internal sealed class CliApp
         new FieldsCommand(),
         new GenerateCommand(),
         new LoadCommand(),
+        new ReportCommand(),
+        new SqlCommand(),
     ];
 
     public CliApp()

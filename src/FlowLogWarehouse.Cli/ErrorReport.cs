@@ -1,4 +1,7 @@
 using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Output;
+using FlowLogWarehouse.Query;
+using FlowLogWarehouse.Reports;
 
 namespace FlowLogWarehouse.Cli;
 
@@ -34,6 +37,9 @@ internal static class ErrorReport
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted", true),
         UserException user => (user.ExitCode, OneLine(user.Message), true),
         FlowLogFormatException format => (ExitCodes.Usage, OneLine(format.Message), true),
+        ReportException report => (ExitCodes.Usage, OneLine(report.Message), true),
+        QueryException query => (ExitCodes.Failure, OneLine(query.Message), true),
+        OutputException output => (ExitCodes.Failure, OneLine(output.Message), true),
         // ArgumentNullException is a programming error, never something the user typed.
         ArgumentNullException => (ExitCodes.Failure, OneLine(exception.Message), false),
         ArgumentException argument => (ExitCodes.Usage, OneLine(WithoutParameterName(argument)), true),

@@ -6,7 +6,7 @@ namespace FlowLogWarehouse.Output;
 /// Byte counts for people, in binary units (1 KiB = 1024 B), as flow logs' bytes and file sizes are read.
 /// A column holds byte counts when it is numeric and named <c>bytes</c>, <c>…_bytes</c> or <c>bytes_…</c>.
 /// </summary>
-internal static class ByteSize
+public static class ByteSize
 {
     private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
 

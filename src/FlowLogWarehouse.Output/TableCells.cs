@@ -8,9 +8,10 @@ internal static class TableCells
 {
     private const char Ellipsis = '…';
 
-    public static string Format(object? value, bool byteCount) => value switch
+    public static string Format(object? value, bool byteCount, bool code = false) => value switch
     {
         null => "",
+        long l when code => l.ToString(CultureInfo.InvariantCulture),
         long l when byteCount => ByteSize.Format(l),
         double d when byteCount => ByteSize.Format(d),
         decimal m when byteCount => ByteSize.Format((double)m),

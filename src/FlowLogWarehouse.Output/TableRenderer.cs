@@ -26,6 +26,7 @@ public static class TableRenderer
     {
         options ??= TableOptions.Default;
         var byteCounts = columns.Select(ByteSize.IsByteCount).ToArray();
+        var codes = columns.Select(ColumnKinds.IsCode).ToArray();
         var rightAligned = columns.Select(ColumnKinds.IsNumeric).ToArray();
         var header = columns.Select(c => TableCells.Fit(c.Name, options.MaxCellWidth)).ToArray();
         var widths = header.Select(h => h.Length).ToArray();
@@ -42,7 +43,7 @@ public static class TableRenderer
             var cells = new string[columns.Count];
             for (var i = 0; i < cells.Length; i++)
             {
-                cells[i] = TableCells.Fit(TableCells.Format(row[i], byteCounts[i]), options.MaxCellWidth);
+                cells[i] = TableCells.Fit(TableCells.Format(row[i], byteCounts[i], codes[i]), options.MaxCellWidth);
                 widths[i] = Math.Max(widths[i], cells[i].Length);
             }
             lines.Add(cells);

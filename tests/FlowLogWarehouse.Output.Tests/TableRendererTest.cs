@@ -24,13 +24,13 @@ public class TableRendererTest
                 ("first_seen", ValueKind.Timestamp),
                 ("action", ValueKind.String))
             .With(
-                ["10.0.0.1", 443L, 1_258_291L, 1234L, 0.5, Samples.At, "ACCEPT"],
+                ["10.0.0.1", 3389L, 1_258_291L, 1234L, 0.5, Samples.At, "ACCEPT"],
                 ["192.168.100.200", 22L, 532L, 3L, 12.3456, Samples.At.AddHours(1).AddTicks(5), "REJECT"],
                 ["10.0.0.3", null, 4_294_967_296L, 9_876_543L, null, null, null]);
         var expected = """
             src_addr         dstport    bytes    packets  share  first_seen           action
             ---------------  -------  -------  ---------  -----  -------------------  ------
-            10.0.0.1             443  1.2 MiB      1,234    0.5  2024-03-01 12:34:56  ACCEPT
+            10.0.0.1            3389  1.2 MiB      1,234    0.5  2024-03-01 12:34:56  ACCEPT
             192.168.100.200       22    532 B          3  12.35  2024-03-01 13:34:56  REJECT
             10.0.0.3                  4.0 GiB  9,876,543
             (3 rows)

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using FlowLogWarehouse.Output;
+using FlowLogWarehouse.Query;
+using FlowLogWarehouse.Query.DuckDb;
+
+namespace FlowLogWarehouse.Cli.Querying;
+
+/// <summary>
+/// The options every querying command shares (<c>report run</c>, <c>sql</c>): where the data is, and how the
+/// result is written. One place opens the engine, so adding an engine changes no command.
+/// </summary>
+internal sealed class QueryOptions
+{
+    public Option<string> Warehouse { get; } = new("--warehouse")
+    {
+        Description = "Directory of the Parquet warehouse (ours, or AWS's own Hive-compatible Parquet delivery).",
+        HelpName = "dir",
+        Required = true,
+    };
+
+    public Option<string?> Output { get; } = new("--output", "-o")
+    {
+        Description = $"Result format: {string.Join(", ", OutputFormats.Names)}. Default: table, or what --out's extension says.",
+        HelpName = "format",
+    };
+
+    public Option<string?> Out { get; } = new("--out")
+    {
+        Description = "Write the result to this file instead of stdout (required for parquet and png).",
+        HelpName = "file",
+    };
+
+    public IEnumerable<Option> All => [Warehouse, Output, Out];
+
+    public static IQueryEngine OpenEngine(string warehouse) => DuckDbEngine.Open(warehouse);
+
+    /// <summary>The format asked for, else the one --out's extension names, else a table.</summary>
+    public (OutputFormat Format, string? Path) Destination(CommandContext context)
+    {
+        var path = context.Result.GetValue(Out);
+        var named = context.Result.GetValue(Output);
+        var format = named is not null
+            ? OutputFormats.Parse(named)
+            : path is not null && OutputFormats.Names.FirstOrDefault(n => Path.GetExtension(path).Equals("." + n, StringComparison.OrdinalIgnoreCase)) is { } fromExtension
+                ? OutputFormats.Parse(fromExtension)
+                : OutputFormat.Table;
+        if (format.IsBinary() && path is null)
+            throw new UserException($"--output {format.Name()} writes a file: add --out <file>");
+        if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory && !Directory.Exists(directory))
+            throw new UserException($"--out: directory '{directory}' does not exist");
+        return (format, path);
+    }
+}
