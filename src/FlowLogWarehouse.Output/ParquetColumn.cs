@@ -54,7 +54,7 @@ internal abstract class ParquetColumn(DataField field)
         });
     }
 
-    // HUGEINT sums that overflow a long arrive as decimals (see the query engine's value contract).
+    // DuckDB hands a HUGEINT or UBIGINT beyond a long over as a decimal (DuckDbValues.Normalize).
     private static long ToLong(ResultColumn column, object value) => value switch
     {
         long l => l,
