@@ -15,7 +15,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: restore build test bench demo clean
+.PHONY: restore build test bench demo clean fonts
 
 restore:
 	dotnet restore $(SOLUTION)
@@ -29,9 +29,17 @@ build: restore
 	@chmod +x $(LAUNCHER)
 	@echo "Built ./$(LAUNCHER)"
 
+# Charts need one TrueType font; a slim image may have none (Debian's fonts-dejavu-core is 1.2 MB).
+fonts:
+	@if [ -z "$$(find /usr/share/fonts /usr/local/share/fonts -name '*.ttf' -print -quit 2>/dev/null)" ]; then \
+	  echo "No TrueType font found: installing fonts-dejavu-core for charts"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq fonts-dejavu-core; \
+	  else sudo apt-get install -y fonts-dejavu-core; fi; \
+	fi
+
 # The solution build reuses what `build` compiled; tests then run without building again.
 # One TRX file per test project under $(RESULTS_DIR); .ci/run sums their counters.
-test: restore build
+test: restore build fonts
 	dotnet build $(SOLUTION) -c $(CONFIGURATION) --no-restore
 	rm -rf $(RESULTS_DIR)
 	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build \
@@ -46,7 +54,7 @@ DEMO_REPORT    := ./$(LAUNCHER) report run
 DEMO_WEEK      := --warehouse $(DEMO_WAREHOUSE) --from -7d
 
 # A week of synthetic v5 flow logs (with NAT paths, scanners and rejects), loaded, then a handful of reports.
-demo: build
+demo: build fonts
 	rm -rf $(DEMO_LOGS) $(DEMO_WAREHOUSE) $(DEMO_OUTPUT)
 	mkdir -p $(DEMO_OUTPUT)
 	./$(LAUNCHER) generate --out $(DEMO_LOGS) --days 7 --rows-per-day 200000 --format v5 --gzip --seed 7
