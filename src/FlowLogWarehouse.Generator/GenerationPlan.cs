@@ -92,12 +92,30 @@ internal sealed class GenerationPlan
         return format;
     }
 
-    /// <summary>Records of file <paramref name="index"/>: the day's total split as evenly as integers allow.</summary>
+    /// <summary>
+    /// Records of file <paramref name="index"/>: the day's total, exactly, split along a daily curve (busiest at
+    /// 14:00 UTC, quietest at 02:00, three to one) as real networks are, so an hourly report has a shape to show.
+    /// </summary>
     public long RowsOf(int index)
     {
         var f = index % FilesPerDay;
-        var perDay = (Int128)Options.RowsPerDay;
-        return (long)(perDay * (f + 1) / FilesPerDay - perDay * f / FilesPerDay);
+        return RowsBefore(f + 1) - RowsBefore(f);
+    }
+
+    // Rows of the day's first n files: the day's total times the share of the curve's area before file n.
+    private long RowsBefore(int files)
+    {
+        if (files == FilesPerDay)
+            return Options.RowsPerDay;
+        var hours = files * 24.0 / FilesPerDay;
+        return (long)Math.Floor(Options.RowsPerDay * DailyCurveArea(hours) / 24);
+    }
+
+    // The integral from 0 to t of 1 + cos(2π(h - 14)/24) / 2: rises monotonically from 0 to 24 over the day.
+    private static double DailyCurveArea(double t)
+    {
+        const double amplitude = 0.5 * 24 / (2 * Math.PI);
+        return t + amplitude * (Math.Sin(2 * Math.PI * (t - 14) / 24) - Math.Sin(2 * Math.PI * -14 / 24));
     }
 
     public DateTime WindowStartOf(int index) => FirstDay.AddSeconds((long)index * TrafficGenerator.WindowSeconds);

@@ -10,7 +10,7 @@ public sealed record GeneratorOptions
 
     public int Days { get; init; } = 1;
 
-    /// <summary>Records per day, exactly, spread evenly over the day's 288 five-minute files.</summary>
+    /// <summary>Records per day, exactly, spread over the day's 288 five-minute files along a daily curve.</summary>
     public long RowsPerDay { get; init; } = 100_000;
 
     /// <summary>"v2" (default format), "v5" (every field of versions 2 to 5), "all" (every catalog field) or a field list.</summary>
