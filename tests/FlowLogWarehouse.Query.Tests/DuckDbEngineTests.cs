@@ -77,6 +77,22 @@ public sealed class DuckDbEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task WindowPredicate_AlsoWorksWhereNoPartitionPruningConsumesIt()
+    {
+        // A plain view: DuckDB 1.5.6 failed on a row comparison (year, month, day, hour) >= (...) here.
+        var scan = new Query.DuckDb.WarehouseScan("/nonexistent", ["year", "month", "day", "hour"], new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero));
+        await using var engine = Query.DuckDb.DuckDbEngine.OpenView(scan,
+            "CREATE VIEW flow_logs AS SELECT y AS year, m AS month, d AS day, h AS hour, s AS \"start\" FROM (VALUES " +
+            "(2026, 12, 31, 23, 1798757999), (2027, 1, 1, 0, 1798761600), (2027, 1, 1, 1, 1798765200), (2027, 1, 1, 2, 1798768800)) v(y, m, d, h, s)");
+        var window = new TimeWindow(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 2, 0, 0, TimeSpan.Zero));
+        var predicate = engine.WindowPredicate(await engine.DescribeAsync(CancellationToken.None), window);
+
+        var rows = await EngineWarehouse.RowsAsync(engine, $"SELECT hour FROM flow_logs WHERE {predicate.Sql} ORDER BY 1", [.. predicate.Parameters]);
+
+        Assert.Equal([0L, 1L], rows.Select(r => r[0]));
+    }
+
+    [Fact]
     public void EmptyOrMissingWarehouse_IsAClearError()
     {
         Assert.Contains("does not exist", Assert.Throws<QueryException>(() => Query.DuckDb.DuckDbEngine.Open(_w.Path)).Message);

@@ -114,48 +114,8 @@ public sealed class DuckDbEngine : IQueryEngine
         return new TableInfo(columns, _scan.PartitionKeys, _scan.LatestHour);
     }
 
-    /// <summary>
-    /// Row comparisons over the time partition keys: DuckDB prunes files with them (an arithmetic key over the same
-    /// columns would read every file), then <c>start</c> keeps exactly the window.
-    /// </summary>
-    public SqlFragment WindowPredicate(TableInfo table, TimeWindow window, string? alias = null)
-    {
-        var prefix = alias is null ? "" : alias + ".";
-        var keys = table.PartitionKeys.Where(WarehouseScan.IsTimeKey).ToList();
-        var parameters = new List<QueryParameter>
-        {
-            new("window_from_seconds", window.FromSeconds),
-            new("window_to_seconds", window.ToSeconds),
-        };
-        var clauses = new List<string>();
-        if (keys.Count > 0)
-        {
-            var tuple = "(" + string.Join(", ", keys.Select(k => prefix + k)) + ")";
-            clauses.Add($"{tuple} >= ({Placeholders("window_first", keys, window.FirstHour, parameters)})");
-            clauses.Add($"{tuple} <= ({Placeholders("window_last", keys, window.LastHour, parameters)})");
-        }
-        clauses.Add($"{prefix}\"start\" >= :window_from_seconds");
-        clauses.Add($"{prefix}\"start\" < :window_to_seconds");
-        return new SqlFragment("(" + string.Join(" AND ", clauses) + ")", parameters.DistinctBy(p => p.Name).ToList());
-    }
-
-    private static string Placeholders(string prefix, IReadOnlyList<string> keys, DateTimeOffset hour, List<QueryParameter> parameters)
-    {
-        var names = new List<string>();
-        foreach (var key in keys)
-        {
-            var name = $"{prefix}_{key}";
-            parameters.Add(new QueryParameter(name, (long)(key switch
-            {
-                "year" => hour.Year,
-                "month" => hour.Month,
-                "day" => hour.Day,
-                _ => hour.Hour,
-            })));
-            names.Add(":" + name);
-        }
-        return string.Join(", ", names);
-    }
+    public SqlFragment WindowPredicate(TableInfo table, TimeWindow window, string? alias = null) =>
+        PartitionWindow.Predicate(table.PartitionKeys.Where(WarehouseScan.IsTimeKey).ToList(), window, alias);
 
     public Task<IQueryResult> ExecuteAsync(QueryRequest request, CancellationToken cancellationToken)
     {
