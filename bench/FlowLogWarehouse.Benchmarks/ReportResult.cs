@@ -12,9 +12,13 @@ internal sealed class ReportResult(ReportDefinition report)
     /// <summary>The untimed warm-up on the warehouse (first open of its files for this report), shown beside the median.</summary>
     public double? FirstWarehouseSeconds { get; set; }
 
-    public List<double> WarehouseSeconds { get; } = [];
+    public List<RunPhases> WarehouseRuns { get; } = [];
 
-    public List<double> RawSeconds { get; } = [];
+    public List<RunPhases> RawRuns { get; } = [];
+
+    public IEnumerable<double> WarehouseSeconds => WarehouseRuns.Select(r => r.Total);
+
+    public IEnumerable<double> RawSeconds => RawRuns.Select(r => r.Total);
 
     public long Rows { get; set; }
 
@@ -31,9 +35,9 @@ internal sealed class ReportResult(ReportDefinition report)
     /// <summary>Left out before running, e.g. a required parameter the bench cannot pick a value for.</summary>
     public string? NotRun { get; set; }
 
-    public double? WarehouseMedian => WarehouseSeconds.Count > 0 ? Statistics.Median(WarehouseSeconds) : null;
+    public double? WarehouseMedian => WarehouseRuns.Count > 0 ? Statistics.Median(WarehouseSeconds) : null;
 
-    public double? RawMedian => RawSeconds.Count > 0 ? Statistics.Median(RawSeconds) : null;
+    public double? RawMedian => RawRuns.Count > 0 ? Statistics.Median(RawSeconds) : null;
 
     /// <summary>How many times faster the warehouse answered than the raw text (medians).</summary>
     public double? Ratio => WarehouseMedian is > 0 && RawMedian is { } raw ? raw / WarehouseMedian : null;

@@ -110,7 +110,7 @@ internal static class ReportsBench
                         continue;
                     side = raw ? "raw text" : "warehouse";
                     var run = await ReportExecution.RunAsync(raw ? openRaw : openWarehouse, result.Report, result.Arguments, window, timeout.Token);
-                    (raw ? result.RawSeconds : result.WarehouseSeconds).Add(run.Seconds);
+                    (raw ? result.RawRuns : result.WarehouseRuns).Add(run.Phases);
                     Check(result, reference, run, side);
                 }
             }
@@ -119,7 +119,7 @@ internal static class ReportsBench
         {
             result.Failure = e is OperationCanceledException
                 ? $"{side}: ran past {options.Timeout.TotalMinutes:F0} minutes"
-                : $"{side}: {e.Message}";
+                : $"{side}: {OneLine(e.Message)}";
         }
     }
 
@@ -165,6 +165,10 @@ internal static class ReportsBench
             Invariant($"{r.Ratio,6:F1}×, {r.Rows:N0} rows, {cli}") +
             (r.Mismatch ? $"  MISMATCH: {r.Difference}" : "");
     }
+
+    // DuckDB's messages quote the failing SQL over several lines; a table cell and a progress line need one.
+    private static string OneLine(string message) =>
+        string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -75,13 +75,15 @@ internal static class ReportsTable
         var text = new StringBuilder();
         text.AppendLine("### Every report run");
         text.AppendLine();
+        text.AppendLine("Each run as open + prepare + execute seconds (fresh engine; prepare includes DESCRIBE; execute includes reading every row).");
+        text.AppendLine();
         text.AppendLine("| report | parameters | warehouse runs s | raw .gz runs s | CLI peak RSS MB | CLI log |");
         text.AppendLine("|---|---|---|---|--:|---|");
         foreach (var r in result.Reports)
         {
             var parameters = string.Join(" ", r.Arguments.Select(a => $"{a.Key}={a.Value}"));
             text.AppendLine(Invariant(
-                $"| {r.Report.Id} | {parameters} | {Seconds(r.WarehouseSeconds)} | {Seconds(r.RawSeconds)} | ") +
+                $"| {r.Report.Id} | {parameters} | {Phases(r.WarehouseRuns)} | {Phases(r.RawRuns)} | ") +
                 Invariant($"{(r.Cli?.Measure is { } m ? (m.MaxRssBytes / 1e6).ToString("F0", CultureInfo.InvariantCulture) : "")} | {r.Cli?.Log} |"));
         }
         return text.ToString();
@@ -111,7 +113,8 @@ internal static class ReportsTable
         return Invariant($"| {r.Report.Id} | {F(r.WarehouseMedian, "F3")} | {F(r.RawMedian, "F2")} | {F(r.Ratio, "F1")}× | {verdict} | {r.Rows:N0} | {cli} | {F(r.FirstWarehouseSeconds, "F3")} | {check} |");
     }
 
-    private static string Seconds(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)));
+    private static string Phases(IEnumerable<RunPhases> runs) =>
+        string.Join("; ", runs.Select(p => Invariant($"{p.Open:F3} + {p.Prepare:F3} + {p.Execute:F3}")));
 
     private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 
