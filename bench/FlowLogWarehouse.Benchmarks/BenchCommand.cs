@@ -67,20 +67,26 @@ internal static class BenchCommand
             prepared.Add(await store.PrepareAsync(spec));
 
         var results = new List<SetResult>();
-        foreach (var input in prepared)
+        foreach (var input in prepared.Where(p => !p.Spec.IsReports))
             results.Add(await RunSetAsync(input, options, flowlogs, runner, work, logDirectory, duckDbTemp));
+        var reports = prepared.FirstOrDefault(p => p.Spec.IsReports) is { } reportsInput
+            ? await ReportsBench.RunAsync(reportsInput, options, flowlogs, runner, work, logDirectory, duckDbTemp)
+            : null;
 
         var report = new BenchReport(stamp, environment, options, results);
         var markdown = report.Render();
+        if (reports is not null)
+            markdown += Environment.NewLine + ReportsTable.Render(reports, options);
         Console.WriteLine();
         Console.WriteLine(markdown);
         var resultsPath = Path.Combine(work, $"results-{stamp}.md");
-        File.WriteAllText(resultsPath, markdown + Environment.NewLine + report.RenderRuns());
+        var runs = report.RenderRuns() + (reports is null ? "" : Environment.NewLine + ReportsTable.RenderRuns(reports));
+        File.WriteAllText(resultsPath, markdown + Environment.NewLine + runs);
         Console.WriteLine($"Written to {resultsPath}");
 
-        if (results.Any(r => r.Failure is not null))
+        if (results.Any(r => r.Failure is not null) || reports?.AnyFailure == true)
             return 1;
-        return results.Any(r => r.Runs.Any(run => run.Mismatch is not null)) ? 3 : 0;
+        return results.Any(r => r.Runs.Any(run => run.Mismatch is not null)) || reports?.AnyMismatch == true ? 3 : 0;
     }
 
     private static async Task<SetResult> RunSetAsync(
@@ -93,7 +99,7 @@ internal static class BenchCommand
         var repeats = spec.IsLarge ? options.LargeRepeat : options.Repeat;
         Console.WriteLine();
         Console.WriteLine($"{spec.Name}: {prepared.Reference.Rows:N0} lines, {prepared.Input.Files.Count:N0} files, {prepared.Input.TotalBytes / 1e6:N0} MB; {repeats} run(s) per engine");
-        WarmPageCache(prepared.Input);
+        PageCache.Warm(prepared.Input.Files);
 
         for (var run = 1; run <= repeats; run++)
         {
@@ -206,19 +212,6 @@ internal static class BenchCommand
             var versus = $"DuckDB COPY's output has {duckDb.OutputTotals}";
             ours.Mismatch = ours.Mismatch is null ? $"{ours.EngineName} output has {ours.OutputTotals}; {versus}" : $"{ours.Mismatch}; {versus}";
             Console.WriteLine($"  MISMATCH run {ours.Run}: {ours.Mismatch}");
-        }
-    }
-
-    /// <summary>Reads every input file once, untimed, so neither engine pays for (or profits from) a cold cache.</summary>
-    private static void WarmPageCache(FlowLogInput input)
-    {
-        var buffer = new byte[1 << 20];
-        foreach (var file in input.Files)
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            while (stream.Read(buffer, 0, buffer.Length) > 0)
-            {
-            }
         }
     }
 

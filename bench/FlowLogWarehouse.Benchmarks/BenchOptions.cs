@@ -4,7 +4,8 @@ namespace FlowLogWarehouse.Benchmarks;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        FlowLogWarehouse.Benchmarks: our `flowlogs load` against DuckDB's COPY on the same generated input, side by side.
+        FlowLogWarehouse.Benchmarks: our `flowlogs load` against DuckDB's COPY on the same generated input, side by side;
+        then every report on a month of data in the warehouse against the same SQL over the raw .gz text.
 
         Usage: dotnet run -c Release --project bench/FlowLogWarehouse.Benchmarks -- [options]
 
@@ -16,18 +17,23 @@ internal sealed record BenchOptions
           --large-lines N        lines of the large v2 set (memory flatness)           (default 50000000)
           --large-days N         days of the large set; same rows per hour as --lines  (default 20)
           --skip-large           leave out the large set
-          --sets LIST            comma-separated subset of v2-text,v2-gz,v5-text,v2-large
-          --repeat N             runs per engine and set; the median is reported       (default 3)
+          --sets LIST            comma-separated subset of v2-text,v2-gz,v5-text,v2-large,reports
+          --repeat N             runs per engine and set (and per report on the warehouse); the median is reported (default 3)
           --large-repeat N       runs of our loader on the large set                   (default 1)
           --seed S               generator seed                                        (default 42)
           --timeout-minutes N    a command running longer fails the bench              (default 60)
           --regenerate           generate the inputs again even if they are present
+          --skip-reports         leave out the reports benchmark (the reports set)
+          --reports-days N       days of the reports set (v5, .gz)                     (default 30)
+          --reports-rows-per-day N  rows per day of the reports set                   (default 340000)
+          --raw-repeat N         runs per report over the raw .gz text (slow)          (default 1)
+          --reports-dir DIR      run the reports of DIR (laid out like sql/reports) instead of the built-in library
 
         Exit codes: 0 done (targets missed or not), 1 a command failed, 2 bad arguments, 3 an output's row count
-        or sum(bytes) differs from the input's.
+        or sum(bytes) differs from the input's, or a report's rows differ between the warehouse and the raw text.
         """;
 
-    private static readonly HashSet<string> FlagNames = ["skip-large", "regenerate"];
+    private static readonly HashSet<string> FlagNames = ["skip-large", "skip-reports", "regenerate"];
 
     public required string Flowlogs { get; init; }
     public required string WorkDirectory { get; init; }
@@ -42,6 +48,10 @@ internal sealed record BenchOptions
     public required int Seed { get; init; }
     public required TimeSpan Timeout { get; init; }
     public required bool Regenerate { get; init; }
+    public required int ReportsDays { get; init; }
+    public required long ReportsRowsPerDay { get; init; }
+    public required int RawRepeat { get; init; }
+    public required string? ReportsDirectory { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -54,6 +64,8 @@ internal sealed record BenchOptions
             throw new UsageException($"--sets: unknown set '{unknown}'; known: {string.Join(", ", InputSetSpec.Names)}.");
         if (reader.Flag("skip-large"))
             sets.Remove(InputSetSpec.LargeName);
+        if (reader.Flag("skip-reports"))
+            sets.Remove(InputSetSpec.ReportsName);
         if (sets.Count == 0)
             throw new UsageException("No input set left to run.");
 
@@ -72,6 +84,10 @@ internal sealed record BenchOptions
             Seed = reader.Int("seed", 42, min: 0),
             Timeout = TimeSpan.FromMinutes(reader.Int("timeout-minutes", 60)),
             Regenerate = reader.Flag("regenerate"),
+            ReportsDays = reader.Int("reports-days", 30),
+            ReportsRowsPerDay = reader.Long("reports-rows-per-day", 340_000),
+            RawRepeat = reader.Int("raw-repeat", 1),
+            ReportsDirectory = reader.Optional("reports-dir") is { } dir ? Path.GetFullPath(dir) : null,
         };
         reader.RejectUnknown("bench");
         return options;

@@ -28,6 +28,9 @@ internal sealed class BenchReport(string stamp, string environment, BenchOptions
         text.AppendLine();
         text.AppendLine(environment);
         text.AppendLine();
+        // `--sets reports` alone: no loader comparison to show, and no loader target to call "not run".
+        if (results.Count == 0)
+            return text.ToString();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Median of {options.Repeat} alternating runs per engine{(options.Sets.Contains(InputSetSpec.LargeName) ? $" ({options.LargeRepeat} on {InputSetSpec.LargeName})" : "")}; peak RSS is the largest of them; seed {options.Seed}.");
         text.AppendLine();
@@ -76,6 +79,8 @@ internal sealed class BenchReport(string stamp, string environment, BenchOptions
     public string RenderRuns()
     {
         var text = new StringBuilder();
+        if (results.Count == 0)
+            return "";
         text.AppendLine("### Every run");
         text.AppendLine();
         text.AppendLine("| input set | engine | run | s | CPU s | peak RSS MB | output MB | files | rows | sum(bytes) | log |");
@@ -169,8 +174,8 @@ internal sealed class BenchReport(string stamp, string environment, BenchOptions
         var last = runs[^1];
         return new Summary(
             set, engine, runs.Count,
-            Median(runs.Select(r => r.Measure.ElapsedSeconds)),
-            Median(runs.Select(r => r.Measure.CpuSeconds)),
+            Statistics.Median(runs.Select(r => r.Measure.ElapsedSeconds)),
+            Statistics.Median(runs.Select(r => r.Measure.CpuSeconds)),
             runs.Max(r => r.Measure.MaxRssBytes),
             last.OutputBytes, last.OutputFiles,
             runs.Any(r => r.Mismatch is not null));
@@ -179,13 +184,6 @@ internal sealed class BenchReport(string stamp, string environment, BenchOptions
     private static string Ratio(Summary ours, Summary duckDb) => Invariant($"{duckDb.Seconds / ours.Seconds:F2}×");
 
     private static string Verdict(bool pass) => pass ? "PASS" : "MISS";
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -4,8 +4,12 @@ namespace FlowLogWarehouse.Benchmarks;
 internal sealed record InputSetSpec(string Name, string Format, int Days, long RowsPerDay, bool Gzip, bool IsLarge)
 {
     public const string LargeName = "v2-large";
+    public const string ReportsName = "reports";
 
-    public static readonly IReadOnlyList<string> Names = ["v2-text", "v2-gz", "v5-text", LargeName];
+    public static readonly IReadOnlyList<string> Names = ["v2-text", "v2-gz", "v5-text", LargeName, ReportsName];
+
+    /// <summary>The month the reports run over, loaded once into a warehouse: not a loader comparison.</summary>
+    public bool IsReports => Name == ReportsName;
 
     public long Lines => Days * RowsPerDay;
 
@@ -31,6 +35,8 @@ internal sealed record InputSetSpec(string Name, string Format, int Days, long R
             new InputSetSpec("v2-gz", "v2", options.Days, rowsPerDay, Gzip: true, IsLarge: false),
             new InputSetSpec("v5-text", "v5", options.Days, Math.Max(1, options.V5Lines / options.Days), Gzip: false, IsLarge: false),
             new InputSetSpec(LargeName, "v2", options.LargeDays, Math.Max(1, options.LargeLines / options.LargeDays), Gzip: false, IsLarge: true),
+            // v5 so that reports needing its fields (vpc-id, flow-direction, traffic-path, ...) run too; .gz as AWS delivers.
+            new InputSetSpec(ReportsName, "v5", options.ReportsDays, options.ReportsRowsPerDay, Gzip: true, IsLarge: false),
         };
         return all.Where(s => options.Sets.Contains(s.Name)).ToList();
     }

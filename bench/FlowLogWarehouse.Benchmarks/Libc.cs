@@ -8,6 +8,7 @@ namespace FlowLogWarehouse.Benchmarks;
 /// </summary>
 internal static partial class Libc
 {
+    private const int RusageSelf = 0;
     private const int RusageChildren = -1;
 
     /// <summary>Peak RSS (bytes) and CPU time of every child this process has waited for.</summary>
@@ -18,6 +19,14 @@ internal static partial class Libc
         // Linux reports ru_maxrss in KiB, macOS in bytes.
         var maxRssBytes = OperatingSystem.IsMacOS() ? usage.MaxRss : usage.MaxRss * 1024;
         return new ChildUsage(maxRssBytes, usage.UserTime.TotalSeconds, usage.SystemTime.TotalSeconds);
+    }
+
+    /// <summary>Peak RSS (bytes) of this process: the reports benchmark runs DuckDB in it.</summary>
+    public static long SelfPeakRssBytes()
+    {
+        if (getrusage(RusageSelf, out var usage) != 0)
+            throw new InvalidOperationException($"getrusage(RUSAGE_SELF) failed with errno {Marshal.GetLastPInvokeError()}.");
+        return OperatingSystem.IsMacOS() ? usage.MaxRss : usage.MaxRss * 1024;
     }
 
     /// <summary>Flushes dirty pages so one run's write-back does not land inside the next run's timing.</summary>
