@@ -20,17 +20,9 @@ internal static class RawTextView
     /// The partition columns are computed per row, as the loader computes them: account and region from the record,
     /// else from the AWS key of the file; the hour from <c>start</c> in UTC (make_timestamp gives a plain TIMESTAMP,
     /// whatever DuckDB's TimeZone), typed INTEGER as the warehouse's hive_types are. With them, the window
-    /// predicate's row comparison over (year, month, day, hour) means the same thing on both sides — here it prunes
-    /// nothing, every file is read, which is the point of the comparison.
+    /// predicate over (year, month, day, hour) means the same thing on both sides — here it prunes nothing, every
+    /// file is read, which is the point of the comparison.
     /// </summary>
-    /// <remarks>
-    /// DuckDB 1.5 cannot run the window predicate over computed columns: its filter pushdown folds
-    /// <c>(year, month, day, hour) &gt;= (…) AND (year, month, day, hour) &lt;= (…)</c> into one BETWEEN over a
-    /// STRUCT, which fails with "Invalid type for BETWEEN" (over a plain table too; the warehouse escapes it because
-    /// its hive partition pruning consumes the predicate first). So this engine runs with the filter_pushdown
-    /// optimizer off. The raw scan loses little by it: read_csv parses every line whatever the filter, and the
-    /// reports filter right above the scan; see bench/README.md for the measured cost.
-    /// </remarks>
     public static string CreateView(FlowLogInput input)
     {
         if (!input.HasField("start"))
@@ -39,7 +31,6 @@ internal static class RawTextView
         var account = FromRecordOrPath(input, "account-id", "/AWSLogs/([^/]+)/");
         var region = FromRecordOrPath(input, "region", "/vpcflowlogs/([^/]+)/");
         return $"""
-            SET disabled_optimizers = 'filter_pushdown';
             CREATE VIEW flow_logs AS
             SELECT {columns},
                    {account} AS "aws-account-id",
