@@ -15,7 +15,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: restore build test bench demo clean fonts
+.PHONY: restore build test bench demo clean fonts trino-grammar
 
 restore:
 	dotnet restore $(SOLUTION)
@@ -37,9 +37,23 @@ fonts:
 	  else sudo apt-get install -y fonts-dejavu-core; fi; \
 	fi
 
+# The Trino grammar check (tests/trino-grammar) that report tests run on every Athena rendering. npm ci runs only
+# when the lock file changed (its stamp lives in node_modules, which npm ci replaces); --ignore-scripts because
+# esbuild's postinstall only swaps its launcher for the native binary, which works without it.
+TRINO_GRAMMAR := tests/trino-grammar
+
+$(TRINO_GRAMMAR)/node_modules/.installed: $(TRINO_GRAMMAR)/package.json $(TRINO_GRAMMAR)/package-lock.json
+	cd $(TRINO_GRAMMAR) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+$(TRINO_GRAMMAR)/dist/check.js: $(TRINO_GRAMMAR)/check.mjs $(TRINO_GRAMMAR)/node_modules/.installed
+	cd $(TRINO_GRAMMAR) && npm run --silent build
+
+trino-grammar: $(TRINO_GRAMMAR)/dist/check.js
+
 # The solution build reuses what `build` compiled; tests then run without building again.
 # One TRX file per test project under $(RESULTS_DIR); .ci/run sums their counters.
-test: restore build fonts
+test: restore build fonts trino-grammar
 	dotnet build $(SOLUTION) -c $(CONFIGURATION) --no-restore
 	rm -rf $(RESULTS_DIR)
 	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build \
@@ -74,3 +88,4 @@ demo: build fonts
 clean:
 	rm -rf bin $(RESULTS_DIR) $(DEMO_LOGS) $(DEMO_WAREHOUSE) $(DEMO_OUTPUT) .bench
 	rm -rf src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj
+	rm -rf $(TRINO_GRAMMAR)/node_modules $(TRINO_GRAMMAR)/dist
