@@ -23,16 +23,8 @@ public sealed partial class ReportRunner(IQueryEngine engine)
         var window = WindowArguments.Resolve(from, to, table.LatestHour);
 
         var parameters = values.Select(v => new QueryParameter(v.Key, v.Value)).ToList();
-        var sql = WindowToken().Replace(report.SqlFor(engine.Name), match =>
-        {
-            var alias = match.Groups["alias"].Success ? match.Groups["alias"].Value : null;
-            var span = match.Groups["before"].Success ? Baseline(report, values, match.Groups["before"].Value, window) : window;
-            var fragment = engine.WindowPredicate(table, span, alias);
-            if (!ReferenceEquals(span, window))
-                fragment = Renamed(fragment, "baseline_");
-            parameters.AddRange(fragment.Parameters.Where(p => parameters.All(q => q.Name != p.Name)));
-            return fragment.Sql;
-        });
+        var sql = ExpandWindows(report, report.SqlFor(engine.Name), values, window,
+            (span, alias) => engine.WindowPredicate(table, span, alias), parameters);
         foreach (var name in new[] { "window_from_seconds", "window_to_seconds" })
             if (parameters.All(p => p.Name != name))
                 parameters.Add(new QueryParameter(name, name == "window_from_seconds" ? window.FromSeconds : window.ToSeconds));
@@ -81,8 +73,28 @@ public sealed partial class ReportRunner(IQueryEngine engine)
             $"Create flow logs that record them: flowlogs format --for-reports {report.Name}");
     }
 
+    /// <summary>
+    /// <paramref name="sql"/> with every <c>{{window…}}</c> replaced by <paramref name="predicate"/>(span, alias): the
+    /// window itself, or for <c>days_before=</c> the days before it, with its placeholders renamed <c>baseline_*</c>.
+    /// Adds each fragment parameter to <paramref name="parameters"/> once. Internal so tests can render a report for an
+    /// engine they do not run (the Trino grammar check).
+    /// </summary>
+    internal static string ExpandWindows(
+        ReportDefinition report, string sql, IReadOnlyDictionary<string, object?> values, TimeWindow window,
+        Func<TimeWindow, string?, SqlFragment> predicate, List<QueryParameter> parameters) =>
+        WindowToken().Replace(sql, match =>
+        {
+            var alias = match.Groups["alias"].Success ? match.Groups["alias"].Value : null;
+            var span = match.Groups["before"].Success ? Baseline(report, values, match.Groups["before"].Value, window) : window;
+            var fragment = predicate(span, alias);
+            if (!ReferenceEquals(span, window))
+                fragment = Renamed(fragment, "baseline_");
+            parameters.AddRange(fragment.Parameters.Where(p => parameters.All(q => q.Name != p.Name)));
+            return fragment.Sql;
+        });
+
     // {{window days_before=baseline_days}}: the days before the window, for reports that compare with a baseline.
-    private static TimeWindow Baseline(ReportDefinition report, Dictionary<string, object?> values, string parameter, TimeWindow window)
+    private static TimeWindow Baseline(ReportDefinition report, IReadOnlyDictionary<string, object?> values, string parameter, TimeWindow window)
     {
         if (values.GetValueOrDefault(parameter) is not long days || days < 1)
             throw new ReportException($"parameter '{parameter}' of report {report.Id} must be a whole number of days, at least 1");
