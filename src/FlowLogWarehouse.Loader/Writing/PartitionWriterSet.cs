@@ -21,7 +21,7 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
     private int _open;
     private ParquetOptions? _options;
 
-    private ParquetOptions Options => _options ??= WarehouseParquet.OptionsFor(_schema);
+    private ParquetOptions Options => _options ??= WarehouseParquet.OptionsFor(batch, _schema);
 
     public async Task WriteAsync(RowGroupJob rows, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal static class WarehouseParquet
         _ => typeof(string),
     };
 
-    public static ParquetOptions OptionsFor(ParquetSchema schema)
+    public static ParquetOptions OptionsFor(BatchSchema batch, ParquetSchema schema)
     {
         ParquetStreamPool.Bound();
         // Parquet.Net defaults to zstd level 19 (SmallestSize), 16x slower than Optimal (level 3) for little gain.
@@ -32,11 +32,13 @@ internal static class WarehouseParquet
             DictionaryEncodingThreshold = 0.2,
             DictionaryEncodingSampleSize = 4096,
         };
-        foreach (var field in schema.DataFields)
+        for (var c = 0; c < batch.Columns.Count; c++)
         {
             // Dictionary encoding is opt-in for strings. Delta encoding pays only for start/end, which grow
-            // slowly; on ports, bytes and packets it made files larger than plain values under zstd.
-            if (field.ClrType == typeof(string))
+            // slowly; on ports, bytes and packets it made files larger than plain values under zstd. The catalog
+            // decides which columns are strings: Parquet.Net reports a string field's ClrType as ReadOnlyMemory<char>.
+            var field = schema.DataFields[c];
+            if (!batch.Columns[c].IsNumeric)
                 options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
             else if (field.Name is "start" or "end")
                 options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.DeltaBinaryPacked;
