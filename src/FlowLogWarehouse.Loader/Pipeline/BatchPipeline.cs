@@ -29,6 +29,7 @@ internal static class BatchPipeline
         var rowBytes = schema.NumericSlots * 8 + schema.StringSlots * 64;
         var rowBudget = Math.Max(options.RowGroupRows, options.BufferBudgetBytes / Math.Max(1, rowBytes));
         var accumulator = new PartitionAccumulator(flush.Writer, options.RowGroupRows, rowBudget);
+        var blocks = new RowBlockPool(schema.NumericSlots, schema.StringSlots);
 
         await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles, options.WriterThreads);
 
@@ -51,7 +52,7 @@ internal static class BatchPipeline
         {
             try
             {
-                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), accumulator, quarantine, options.RowGroupRows);
+                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), accumulator, quarantine, blocks, options.RowGroupRows);
                 while (chunks.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
                 {
                     while (chunks.Reader.TryRead(out var chunk))

@@ -1,98 +1,65 @@
-using System.Buffers;
 using FlowLogWarehouse.Core.Parsing;
 
 namespace FlowLogWarehouse.Loader.Pipeline;
 
 /// <summary>
 /// Rows of one partition waiting to become a Parquet row group, stored whole (fixed-width numeric and string slots
-/// per row) in pooled arrays: appending a row is two small copies, and columns are gathered once at flush.
+/// per row) in pooled blocks: appending a row is two small copies, and columns are gathered once at flush.
 /// </summary>
-internal sealed class RowBuffer
+internal sealed class RowBuffer(PartitionKey key, RowBlockPool pool, int maxRows)
 {
-    private const int InitialRows = 1024;
-    private readonly int _numericSlots;
-    private readonly int _stringSlots;
-    private readonly int _maxRows;
-    private long[] _numbers;
-    private ReadOnlyMemory<char>[] _strings;
+    private readonly List<RowBlock> _blocks = [];
     private readonly CharArena _arena = new();
 
-    public RowBuffer(PartitionKey key, int numericSlots, int stringSlots, int maxRows)
-    {
-        Key = key;
-        _numericSlots = numericSlots;
-        _stringSlots = stringSlots;
-        _maxRows = maxRows;
-        Capacity = Math.Min(InitialRows, maxRows);
-        _numbers = ArrayPool<long>.Shared.Rent(Math.Max(1, Capacity * numericSlots));
-        _strings = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(1, Capacity * stringSlots));
-    }
-
-    public PartitionKey Key { get; }
+    public PartitionKey Key { get; } = key;
 
     public int Count { get; private set; }
 
-    public int Capacity { get; private set; }
+    public bool IsFull => Count == maxRows;
 
-    public bool IsFull => Count == _maxRows;
+    /// <summary>The blocks holding the rows, in order; every block is full except perhaps the last.</summary>
+    public IReadOnlyList<RowBlock> Blocks => _blocks;
 
-    public ReadOnlySpan<long> Numbers => _numbers.AsSpan(0, Count * _numericSlots);
+    public int NumericSlots => pool.NumericSlots;
 
-    public ReadOnlySpan<ReadOnlyMemory<char>> Strings => _strings.AsSpan(0, Count * _stringSlots);
+    public int StringSlots => pool.StringSlots;
 
-    /// <summary>The backing arrays, for the writer's gather loops (rows beyond <see cref="Count"/> are stale).</summary>
-    public long[] NumberArray => _numbers;
-
-    public ReadOnlyMemory<char>[] StringArray => _strings;
-
-    public int NumericSlots => _numericSlots;
-
-    public int StringSlots => _stringSlots;
+    /// <summary>Rows held by block <paramref name="index"/> of <see cref="Blocks"/>.</summary>
+    public int RowsIn(int index) => Math.Min(RowBlockPool.BlockRows, Count - index * RowBlockPool.BlockRows);
 
     /// <summary>Copies a parsed line; strings come from the intern pools when possible, else from the arena.</summary>
     public void Append(ReadOnlySpan<long> numbers, ReadOnlySpan<StringValue> strings, ReadOnlySpan<byte> line, Utf8StringPool[] pools)
     {
-        if (Count == Capacity)
-            Grow();
-        numbers[.._numericSlots].CopyTo(_numbers.AsSpan(Count * _numericSlots, _numericSlots));
-        var row = _strings.AsSpan(Count * _stringSlots, _stringSlots);
-        for (var s = 0; s < row.Length; s++)
+        var row = Count % RowBlockPool.BlockRows;
+        if (row == 0)
+            _blocks.Add(pool.Rent());
+        var block = _blocks[^1];
+        var numericSlots = pool.NumericSlots;
+        var stringSlots = pool.StringSlots;
+        numbers[..numericSlots].CopyTo(block.Numbers.AsSpan(row * numericSlots, numericSlots));
+        var slots = block.Strings.AsSpan(row * stringSlots, stringSlots);
+        for (var s = 0; s < slots.Length; s++)
         {
             ref readonly var value = ref strings[s];
             if (value.IsNull)
-                row[s] = default;
+                slots[s] = default;
             else if (value.Constant is not null)
-                row[s] = value.Constant.AsMemory();
+                slots[s] = value.Constant.AsMemory();
             else
             {
                 var utf8 = line.Slice(value.Start, value.Length);
-                row[s] = pools[s].TryGet(utf8, out var pooled) ? pooled.AsMemory() : _arena.Copy(utf8);
+                slots[s] = pools[s].TryGet(utf8, out var pooled) ? pooled.AsMemory() : _arena.Copy(utf8);
             }
         }
         Count++;
     }
 
-    private void Grow()
-    {
-        var capacity = Math.Min(Capacity * 2, _maxRows);
-        var numbers = ArrayPool<long>.Shared.Rent(Math.Max(1, capacity * _numericSlots));
-        var strings = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(1, capacity * _stringSlots));
-        Numbers.CopyTo(numbers);
-        Strings.CopyTo(strings);
-        ArrayPool<long>.Shared.Return(_numbers);
-        ArrayPool<ReadOnlyMemory<char>>.Shared.Return(_strings, clearArray: true);
-        _numbers = numbers;
-        _strings = strings;
-        Capacity = capacity;
-    }
-
     /// <summary>Gives the memory back once the rows are written.</summary>
     public void Release()
     {
-        ArrayPool<long>.Shared.Return(_numbers);
-        ArrayPool<ReadOnlyMemory<char>>.Shared.Return(_strings, clearArray: true);
-        _numbers = [];
-        _strings = [];
+        foreach (var block in _blocks)
+            pool.Return(block);
+        _blocks.Clear();
         _arena.Release();
         Count = 0;
     }

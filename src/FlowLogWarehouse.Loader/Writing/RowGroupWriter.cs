@@ -54,7 +54,7 @@ internal static class RowGroupWriter
         }
     }
 
-    // Rows are written in arrival order: each gather walks the buffers front to back, which the hardware prefetches.
+    // Rows are written in arrival order: each gather walks the blocks front to back, which the hardware prefetches.
     // (Grouping rows by interface-id made every gather a random walk over the buffers and, once strings were
     // dictionary-encoded, no longer made the files smaller.)
     private static int GatherNumbers<T>(RowGroupJob rows, int slot, int[] definitions, T[] values) where T : struct, IBinaryInteger<T>
@@ -63,18 +63,23 @@ internal static class RowGroupWriter
         var defined = 0;
         foreach (var buffer in rows.Buffers)
         {
-            var numbers = buffer.NumberArray;
-            for (int r = 0, i = slot; r < buffer.Count; r++, i += buffer.NumericSlots, k++)
+            var stride = buffer.NumericSlots;
+            for (var b = 0; b < buffer.Blocks.Count; b++)
             {
-                var v = numbers[i];
-                if (v == LineParser.Null)
+                var numbers = buffer.Blocks[b].Numbers;
+                var end = buffer.RowsIn(b) * stride;
+                for (var i = slot; i < end; i += stride, k++)
                 {
-                    definitions[k] = 0;
-                }
-                else
-                {
-                    definitions[k] = 1;
-                    values[defined++] = T.CreateTruncating(v);
+                    var v = numbers[i];
+                    if (v == LineParser.Null)
+                    {
+                        definitions[k] = 0;
+                    }
+                    else
+                    {
+                        definitions[k] = 1;
+                        values[defined++] = T.CreateTruncating(v);
+                    }
                 }
             }
         }
@@ -87,18 +92,23 @@ internal static class RowGroupWriter
         var defined = 0;
         foreach (var buffer in rows.Buffers)
         {
-            var strings = buffer.StringArray;
-            for (int r = 0, i = slot; r < buffer.Count; r++, i += buffer.StringSlots, k++)
+            var stride = buffer.StringSlots;
+            for (var b = 0; b < buffer.Blocks.Count; b++)
             {
-                var v = strings[i];
-                if (v.IsEmpty)
+                var strings = buffer.Blocks[b].Strings;
+                var end = buffer.RowsIn(b) * stride;
+                for (var i = slot; i < end; i += stride, k++)
                 {
-                    definitions[k] = 0;
-                }
-                else
-                {
-                    definitions[k] = 1;
-                    values[defined++] = v;
+                    var v = strings[i];
+                    if (v.IsEmpty)
+                    {
+                        definitions[k] = 0;
+                    }
+                    else
+                    {
+                        definitions[k] = 1;
+                        values[defined++] = v;
+                    }
                 }
             }
         }
