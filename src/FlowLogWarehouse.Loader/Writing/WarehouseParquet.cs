@@ -21,7 +21,6 @@ internal static class WarehouseParquet
 
     public static ParquetOptions OptionsFor(BatchSchema batch, ParquetSchema schema)
     {
-        ParquetStreamPool.Bound();
         // Parquet.Net defaults to zstd level 19 (SmallestSize), 16x slower than Optimal (level 3) for little gain.
         var options = new ParquetOptions
         {
@@ -31,6 +30,10 @@ internal static class WarehouseParquet
             // addresses (shared prefixes) do under zstd. A sample decides quickly.
             DictionaryEncodingThreshold = 0.2,
             DictionaryEncodingSampleSize = 4096,
+            // Pages are built in one static RecyclableMemoryStreamManager, to which Parquet.Net applies these limits on
+            // every column chunk; its defaults (16 + 64 MB) keep more freed buffers than two writers ever reuse.
+            MaximumSmallPoolFreeBytes = 16 << 20,
+            MaximumLargePoolFreeBytes = 32 << 20,
         };
         for (var c = 0; c < batch.Columns.Count; c++)
         {
