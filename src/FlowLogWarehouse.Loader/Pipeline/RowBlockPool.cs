@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace FlowLogWarehouse.Loader.Pipeline;
 
-/// <summary>Slots of <see cref="RowBlockPool.BlockRows"/> rows: numbers and strings, row after row.</summary>
+/// <summary>
+/// Slots of <see cref="RowBlockPool.BlockRows"/> rows, column after column: slot s of row r is at
+/// <c>s * BlockRows + r</c>, so the writer gathers a column by reading runs of adjacent values.
+/// </summary>
 internal sealed class RowBlock(int numericSlots, int stringSlots)
 {
     public readonly long[] Numbers = new long[RowBlockPool.BlockRows * numericSlots];

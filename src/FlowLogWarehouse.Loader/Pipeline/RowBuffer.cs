@@ -20,10 +20,6 @@ internal sealed class RowBuffer(PartitionKey key, RowBlockPool pool, int maxRows
     /// <summary>The blocks holding the rows, in order; every block is full except perhaps the last.</summary>
     public IReadOnlyList<RowBlock> Blocks => _blocks;
 
-    public int NumericSlots => pool.NumericSlots;
-
-    public int StringSlots => pool.StringSlots;
-
     /// <summary>Rows held by block <paramref name="index"/> of <see cref="Blocks"/>.</summary>
     public int RowsIn(int index) => Math.Min(RowBlockPool.BlockRows, Count - index * RowBlockPool.BlockRows);
 
@@ -34,21 +30,21 @@ internal sealed class RowBuffer(PartitionKey key, RowBlockPool pool, int maxRows
         if (row == 0)
             _blocks.Add(pool.Rent());
         var block = _blocks[^1];
-        var numericSlots = pool.NumericSlots;
-        var stringSlots = pool.StringSlots;
-        numbers[..numericSlots].CopyTo(block.Numbers.AsSpan(row * numericSlots, numericSlots));
-        var slots = block.Strings.AsSpan(row * stringSlots, stringSlots);
-        for (var s = 0; s < slots.Length; s++)
+        var blockNumbers = block.Numbers;
+        for (int s = 0, i = row; s < pool.NumericSlots; s++, i += RowBlockPool.BlockRows)
+            blockNumbers[i] = numbers[s];
+        var blockStrings = block.Strings;
+        for (int s = 0, i = row; s < pool.StringSlots; s++, i += RowBlockPool.BlockRows)
         {
             ref readonly var value = ref strings[s];
             if (value.IsNull)
-                slots[s] = default;
+                blockStrings[i] = default;
             else if (value.Constant is not null)
-                slots[s] = value.Constant.AsMemory();
+                blockStrings[i] = value.Constant.AsMemory();
             else
             {
                 var utf8 = line.Slice(value.Start, value.Length);
-                slots[s] = pools[s].TryGet(utf8, out var pooled) ? pooled.AsMemory() : _arena.Copy(utf8);
+                blockStrings[i] = pools[s].TryGet(utf8, out var pooled) ? pooled.AsMemory() : _arena.Copy(utf8);
             }
         }
         Count++;

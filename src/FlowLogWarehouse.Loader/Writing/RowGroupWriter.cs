@@ -54,7 +54,7 @@ internal static class RowGroupWriter
         }
     }
 
-    // Rows are written in arrival order: each gather walks the blocks front to back, which the hardware prefetches.
+    // Rows are written in arrival order. Blocks are column-major, so a gather reads each block's run of the column.
     // (Grouping rows by interface-id made every gather a random walk over the buffers and, once strings were
     // dictionary-encoded, no longer made the files smaller.)
     private static int GatherNumbers<T>(RowGroupJob rows, int slot, int[] definitions, T[] values) where T : struct, IBinaryInteger<T>
@@ -63,21 +63,18 @@ internal static class RowGroupWriter
         var defined = 0;
         foreach (var buffer in rows.Buffers)
         {
-            var stride = buffer.NumericSlots;
             for (var b = 0; b < buffer.Blocks.Count; b++)
             {
-                var numbers = buffer.Blocks[b].Numbers;
-                var end = buffer.RowsIn(b) * stride;
-                for (var i = slot; i < end; i += stride, k++)
+                var column = buffer.Blocks[b].Numbers.AsSpan(slot * RowBlockPool.BlockRows, buffer.RowsIn(b));
+                foreach (var v in column)
                 {
-                    var v = numbers[i];
                     if (v == LineParser.Null)
                     {
-                        definitions[k] = 0;
+                        definitions[k++] = 0;
                     }
                     else
                     {
-                        definitions[k] = 1;
+                        definitions[k++] = 1;
                         values[defined++] = T.CreateTruncating(v);
                     }
                 }
@@ -92,21 +89,18 @@ internal static class RowGroupWriter
         var defined = 0;
         foreach (var buffer in rows.Buffers)
         {
-            var stride = buffer.StringSlots;
             for (var b = 0; b < buffer.Blocks.Count; b++)
             {
-                var strings = buffer.Blocks[b].Strings;
-                var end = buffer.RowsIn(b) * stride;
-                for (var i = slot; i < end; i += stride, k++)
+                var column = buffer.Blocks[b].Strings.AsSpan(slot * RowBlockPool.BlockRows, buffer.RowsIn(b));
+                foreach (var v in column)
                 {
-                    var v = strings[i];
                     if (v.IsEmpty)
                     {
-                        definitions[k] = 0;
+                        definitions[k++] = 0;
                     }
                     else
                     {
-                        definitions[k] = 1;
+                        definitions[k++] = 1;
                         values[defined++] = v;
                     }
                 }
