@@ -32,6 +32,32 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_ManySmallFilesOfOneHour_KeepsEveryValueExactly()
+    {
+        // Each file adds a few rows to the same hour: their buffers are joined, text and all, before writing.
+        var expected = new List<string>();
+        for (var file = 0; file < 300; file++)
+        {
+            var lines = Enumerable.Range(0, 5).Select(i =>
+            {
+                var n = file * 5 + i;
+                var line = $"2 123456789012 eni-{n:x17} 198.{n / 65536 % 256}.{n / 256 % 256}.{n % 256} 10.0.0.1 {1024 + n % 60000} 443 6 1 {n} 1418530010 1418530070 ACCEPT OK";
+                expected.Add(line);
+                return line;
+            });
+            _s.Write($"f{file:000}.log", string.Join('\n', lines) + "\n", gzip: file % 2 == 0);
+        }
+
+        var summary = await _s.LoadAsync();
+
+        Assert.Equal(1_500, summary.Rows);
+        var actual = _s.Query("SELECT version, account_id, interface_id, srcaddr, dstaddr, srcport, dstport, protocol, packets, bytes, \"start\", \"end\", action, log_status FROM flow_logs")
+            .Select(r => string.Join(' ', r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual);
+    }
+
+    [Fact]
     public async Task Load_MoreHoursThanOpenFiles_FinishesFilesEarlyAndKeepsEveryRow()
     {
         var generated = FlowLogGenerator.Generate(new GeneratorOptions { OutputDirectory = _s.Inputs, Days = 1, RowsPerDay = 5_000, Seed = 5 });

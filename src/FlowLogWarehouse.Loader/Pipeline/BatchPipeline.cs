@@ -25,8 +25,9 @@ internal static class BatchPipeline
         var quarantine = new QuarantineSink(Path.Combine(stagingRoot, "quarantine.jsonl"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
-        // Never less than one full row group's numbers and string slots, with room for the buffers' growth.
-        var rowGroupBytes = 2L * options.RowGroupRows * (schema.NumericSlots * sizeof(long) + schema.StringSlots * 16);
+        var blocks = new RowBlockPool(schema.NumericSlots, schema.StringSlots);
+        // Never less than one full row group's blocks, and a block more for the text of its values.
+        var rowGroupBytes = (options.RowGroupRows / RowBlockPool.BlockRows + 2) * blocks.BlockBytes;
         var accumulator = new PartitionAccumulator(flush.Writer, options.RowGroupRows, Math.Max(options.BufferBudgetBytes, rowGroupBytes));
 
         await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles, options.WriterThreads);
@@ -50,7 +51,7 @@ internal static class BatchPipeline
         {
             try
             {
-                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), accumulator, quarantine, options.RowGroupRows);
+                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), accumulator, quarantine, blocks, options.RowGroupRows);
                 while (chunks.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
                 {
                     while (chunks.Reader.TryRead(out var chunk))

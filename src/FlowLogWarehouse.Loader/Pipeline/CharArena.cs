@@ -43,6 +43,18 @@ internal sealed class CharArena
         _used = 0;
     }
 
+    /// <summary>Takes over <paramref name="other"/>'s blocks, whose text rows of this arena's buffer now point to.</summary>
+    public void Adopt(CharArena other)
+    {
+        // Keep writing into this arena's current block; the adopted ones are only read from now on.
+        _blocks.AddRange(other._blocks);
+        RetainedBytes += other.RetainedBytes;
+        other._blocks.Clear();
+        other._current = null;
+        other._used = 0;
+        other.RetainedBytes = 0;
+    }
+
     public void Release()
     {
         foreach (var block in _blocks)

@@ -15,6 +15,7 @@ internal sealed partial class ParseWorker
     private readonly PartitionDefaults _defaults;
     private readonly PartitionAccumulator _accumulator;
     private readonly QuarantineSink _quarantine;
+    private readonly RowBlockPool _blocks;
     private readonly int _rowGroupRows;
     private readonly long[] _numbers;
     private readonly StringValue[] _strings;
@@ -25,12 +26,13 @@ internal sealed partial class ParseWorker
     private RowBuffer? _lastBuffer;
     private byte[] _scratch = new byte[4096];
 
-    public ParseWorker(BatchSchema schema, PartitionDefaults defaults, PartitionAccumulator accumulator, QuarantineSink quarantine, int rowGroupRows)
+    public ParseWorker(BatchSchema schema, PartitionDefaults defaults, PartitionAccumulator accumulator, QuarantineSink quarantine, RowBlockPool blocks, int rowGroupRows)
     {
         _schema = schema;
         _defaults = defaults;
         _accumulator = accumulator;
         _quarantine = quarantine;
+        _blocks = blocks;
         _rowGroupRows = rowGroupRows;
         _numbers = new long[Math.Max(1, schema.NumericSlots)];
         _strings = new StringValue[Math.Max(1, schema.StringSlots)];
@@ -143,7 +145,7 @@ internal sealed partial class ParseWorker
         {
             if (!_buffers.TryGetValue(key, out buffer))
             {
-                buffer = new RowBuffer(key, _schema.NumericSlots, _schema.StringSlots, _rowGroupRows);
+                buffer = new RowBuffer(key, _blocks, _rowGroupRows);
                 _buffers.Add(key, buffer);
             }
             _lastKey = key;

@@ -32,9 +32,22 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
             {
                 if (!_pending.TryGetValue(buffer.Key, out var pending))
                     _pending.Add(buffer.Key, pending = new Pending());
-                var bytes = buffer.RetainedBytes;
-                pending.Buffers.Add(buffer);
-                pending.Rows += buffer.Count;
+                var rows = buffer.Count;
+                long bytes;
+                if (rows < RowBlockPool.BlockRows && pending.Buffers.Count > 0)
+                {
+                    // A few rows (a small file's share of this hour) join the partition's last buffer.
+                    var last = pending.Buffers[^1];
+                    var before = last.RetainedBytes;
+                    last.Absorb(buffer);
+                    bytes = last.RetainedBytes - before;
+                }
+                else
+                {
+                    bytes = buffer.RetainedBytes;
+                    pending.Buffers.Add(buffer);
+                }
+                pending.Rows += rows;
                 pending.Bytes += bytes;
                 _outstandingBytes += bytes;
                 if (pending.Rows >= rowGroupRows)

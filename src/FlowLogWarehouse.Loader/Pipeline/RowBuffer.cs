@@ -1,103 +1,98 @@
-using System.Buffers;
 using FlowLogWarehouse.Core.Parsing;
 
 namespace FlowLogWarehouse.Loader.Pipeline;
 
 /// <summary>
 /// Rows of one partition waiting to become a Parquet row group, stored whole (fixed-width numeric and string slots
-/// per row) in pooled arrays: appending a row is two small copies, and columns are gathered once at flush.
+/// per row) in pooled blocks: appending a row is two small copies, and columns are gathered once at flush.
 /// </summary>
-internal sealed class RowBuffer
+internal sealed class RowBuffer(PartitionKey key, RowBlockPool pool, int maxRows)
 {
-    // Small to start: a five-minute file may add only a few rows to a partition, and thousands of such
-    // buffers can wait in the accumulator at once.
-    private const int InitialRows = 64;
-    private readonly int _numericSlots;
-    private readonly int _stringSlots;
-    private readonly int _maxRows;
-    private long[] _numbers;
-    private ReadOnlyMemory<char>[] _strings;
+    private readonly List<RowBlock> _blocks = [];
     private readonly CharArena _arena = new();
 
-    public RowBuffer(PartitionKey key, int numericSlots, int stringSlots, int maxRows)
-    {
-        Key = key;
-        _numericSlots = numericSlots;
-        _stringSlots = stringSlots;
-        _maxRows = maxRows;
-        Capacity = Math.Min(InitialRows, maxRows);
-        _numbers = ArrayPool<long>.Shared.Rent(Math.Max(1, Capacity * numericSlots));
-        _strings = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(1, Capacity * stringSlots));
-    }
-
-    public PartitionKey Key { get; }
+    public PartitionKey Key { get; } = key;
 
     public int Count { get; private set; }
 
-    public int Capacity { get; private set; }
+    public bool IsFull => Count == maxRows;
 
-    public bool IsFull => Count == _maxRows;
+    /// <summary>The blocks holding the rows, in order; every block is full except perhaps the last.</summary>
+    public IReadOnlyList<RowBlock> Blocks => _blocks;
 
-    public ReadOnlySpan<long> Numbers => _numbers.AsSpan(0, Count * _numericSlots);
-
-    public ReadOnlySpan<ReadOnlyMemory<char>> Strings => _strings.AsSpan(0, Count * _stringSlots);
-
-    /// <summary>The backing arrays, for the writer's gather loops (rows beyond <see cref="Count"/> are stale).</summary>
-    public long[] NumberArray => _numbers;
-
-    public ReadOnlyMemory<char>[] StringArray => _strings;
-
-    /// <summary>Memory held, capacity included: what the accumulator's budget counts.</summary>
-    public long RetainedBytes => _numbers.LongLength * sizeof(long) + _strings.LongLength * 16 + _arena.RetainedBytes;
-
-    public int NumericSlots => _numericSlots;
-
-    public int StringSlots => _stringSlots;
+    /// <summary>Rows held by block <paramref name="index"/> of <see cref="Blocks"/>.</summary>
+    public int RowsIn(int index) => Math.Min(RowBlockPool.BlockRows, Count - index * RowBlockPool.BlockRows);
 
     /// <summary>Copies a parsed line; strings come from the intern pools when possible, else from the arena.</summary>
     public void Append(ReadOnlySpan<long> numbers, ReadOnlySpan<StringValue> strings, ReadOnlySpan<byte> line, Utf8StringPool[] pools)
     {
-        if (Count == Capacity)
-            Grow();
-        numbers[.._numericSlots].CopyTo(_numbers.AsSpan(Count * _numericSlots, _numericSlots));
-        var row = _strings.AsSpan(Count * _stringSlots, _stringSlots);
-        for (var s = 0; s < row.Length; s++)
+        var row = Count % RowBlockPool.BlockRows;
+        if (row == 0)
+            _blocks.Add(pool.Rent());
+        var block = _blocks[^1];
+        var blockNumbers = block.Numbers;
+        for (int s = 0, i = row; s < pool.NumericSlots; s++, i += RowBlockPool.BlockRows)
+            blockNumbers[i] = numbers[s];
+        var blockStrings = block.Strings;
+        for (int s = 0, i = row; s < pool.StringSlots; s++, i += RowBlockPool.BlockRows)
         {
             ref readonly var value = ref strings[s];
             if (value.IsNull)
-                row[s] = default;
+                blockStrings[i] = default;
             else if (value.Constant is not null)
-                row[s] = value.Constant.AsMemory();
+                blockStrings[i] = value.Constant.AsMemory();
             else
             {
                 var utf8 = line.Slice(value.Start, value.Length);
-                row[s] = pools[s].TryGet(utf8, out var pooled) ? pooled.AsMemory() : _arena.Copy(utf8);
+                blockStrings[i] = pools[s].TryGet(utf8, out var pooled) ? pooled.AsMemory() : _arena.Copy(utf8);
             }
         }
         Count++;
     }
 
-    private void Grow()
+    /// <summary>Memory held, the last block's empty rows included: what the accumulator's budget counts.</summary>
+    public long RetainedBytes => _blocks.Count * pool.BlockBytes + _arena.RetainedBytes;
+
+    /// <summary>
+    /// Moves <paramref name="other"/>'s rows (of the same partition) to the end of this buffer and takes over the
+    /// text they point to; <paramref name="other"/> is left empty. Thousands of small files each leave a buffer of
+    /// a few rows in a block of 1024: joining them keeps memory in proportion to rows.
+    /// </summary>
+    public void Absorb(RowBuffer other)
     {
-        var capacity = Math.Min(Capacity * 2, _maxRows);
-        var numbers = ArrayPool<long>.Shared.Rent(Math.Max(1, capacity * _numericSlots));
-        var strings = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(Math.Max(1, capacity * _stringSlots));
-        Numbers.CopyTo(numbers);
-        Strings.CopyTo(strings);
-        ArrayPool<long>.Shared.Return(_numbers);
-        ArrayPool<ReadOnlyMemory<char>>.Shared.Return(_strings, clearArray: true);
-        _numbers = numbers;
-        _strings = strings;
-        Capacity = capacity;
+        for (var index = 0; index < other._blocks.Count; index++)
+        {
+            var source = other._blocks[index];
+            var rows = other.RowsIn(index);
+            var copied = 0;
+            while (copied < rows)
+            {
+                var at = Count % RowBlockPool.BlockRows;
+                if (at == 0)
+                    _blocks.Add(pool.Rent());
+                var target = _blocks[^1];
+                var run = Math.Min(rows - copied, RowBlockPool.BlockRows - at);
+                for (var s = 0; s < pool.NumericSlots; s++)
+                    Array.Copy(source.Numbers, s * RowBlockPool.BlockRows + copied, target.Numbers, s * RowBlockPool.BlockRows + at, run);
+                for (var s = 0; s < pool.StringSlots; s++)
+                    Array.Copy(source.Strings, s * RowBlockPool.BlockRows + copied, target.Strings, s * RowBlockPool.BlockRows + at, run);
+                copied += run;
+                Count += run;
+            }
+        }
+        _arena.Adopt(other._arena);
+        foreach (var block in other._blocks)
+            pool.Return(block);
+        other._blocks.Clear();
+        other.Count = 0;
     }
 
     /// <summary>Gives the memory back once the rows are written.</summary>
     public void Release()
     {
-        ArrayPool<long>.Shared.Return(_numbers);
-        ArrayPool<ReadOnlyMemory<char>>.Shared.Return(_strings, clearArray: true);
-        _numbers = [];
-        _strings = [];
+        foreach (var block in _blocks)
+            pool.Return(block);
+        _blocks.Clear();
         _arena.Release();
         Count = 0;
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using FlowLogWarehouse.Core.Catalog;
 using FlowLogWarehouse.Core.Formats;
 using FlowLogWarehouse.Core.Parsing;
@@ -18,7 +19,6 @@ internal static class RowGroupWriter
         var longs = ArrayPool<long>.Shared.Rent(count);
         var ints = ArrayPool<int>.Shared.Rent(count);
         var strings = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(count);
-        using var order = RowOrder.For(rows, batch.Find("interface-id") is { IsNumeric: false } eni ? eni.Slot : -1);
         try
         {
             using var group = writer.CreateRowGroup();
@@ -30,15 +30,15 @@ internal static class RowGroupWriter
                 switch (column.Field.Type)
                 {
                     case FieldType.Int32:
-                        defined = GatherNumbers(rows, order, column.Slot, definitions, ints, static v => (int)v);
+                        defined = GatherNumbers(rows, column.Slot, definitions, ints);
                         await group.WriteAllPartsAsync<int>(field, ints.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
                         break;
                     case FieldType.Int64:
-                        defined = GatherNumbers(rows, order, column.Slot, definitions, longs, static v => v);
+                        defined = GatherNumbers(rows, column.Slot, definitions, longs);
                         await group.WriteAllPartsAsync<long>(field, longs.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
                         break;
                     default:
-                        defined = GatherStrings(rows, order, column.Slot, definitions, strings);
+                        defined = GatherStrings(rows, column.Slot, definitions, strings);
                         await group.WriteAllPartsAsync<ReadOnlyMemory<char>>(field, strings.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
                         break;
                 }
@@ -54,43 +54,56 @@ internal static class RowGroupWriter
         }
     }
 
-    private static int GatherNumbers<T>(RowGroupJob rows, RowOrder order, int slot, int[] definitions, T[] values, Func<long, T> convert)
+    // Rows are written in arrival order. Blocks are column-major, so a gather reads each block's run of the column.
+    // (Grouping rows by interface-id made every gather a random walk over the buffers and, once strings were
+    // dictionary-encoded, no longer made the files smaller.)
+    private static int GatherNumbers<T>(RowGroupJob rows, int slot, int[] definitions, T[] values) where T : struct, IBinaryInteger<T>
     {
-        var buffers = rows.Buffers;
+        var k = 0;
         var defined = 0;
-        for (var k = 0; k < order.Count; k++)
+        foreach (var buffer in rows.Buffers)
         {
-            var buffer = buffers[order.Buffer[k]];
-            var v = buffer.NumberArray[order.Row[k] * buffer.NumericSlots + slot];
-            if (v == LineParser.Null)
+            for (var b = 0; b < buffer.Blocks.Count; b++)
             {
-                definitions[k] = 0;
-            }
-            else
-            {
-                definitions[k] = 1;
-                values[defined++] = convert(v);
+                var column = buffer.Blocks[b].Numbers.AsSpan(slot * RowBlockPool.BlockRows, buffer.RowsIn(b));
+                foreach (var v in column)
+                {
+                    if (v == LineParser.Null)
+                    {
+                        definitions[k++] = 0;
+                    }
+                    else
+                    {
+                        definitions[k++] = 1;
+                        values[defined++] = T.CreateTruncating(v);
+                    }
+                }
             }
         }
         return defined;
     }
 
-    private static int GatherStrings(RowGroupJob rows, RowOrder order, int slot, int[] definitions, ReadOnlyMemory<char>[] values)
+    private static int GatherStrings(RowGroupJob rows, int slot, int[] definitions, ReadOnlyMemory<char>[] values)
     {
-        var buffers = rows.Buffers;
+        var k = 0;
         var defined = 0;
-        for (var k = 0; k < order.Count; k++)
+        foreach (var buffer in rows.Buffers)
         {
-            var buffer = buffers[order.Buffer[k]];
-            var v = buffer.StringArray[order.Row[k] * buffer.StringSlots + slot];
-            if (v.IsEmpty)
+            for (var b = 0; b < buffer.Blocks.Count; b++)
             {
-                definitions[k] = 0;
-            }
-            else
-            {
-                definitions[k] = 1;
-                values[defined++] = v;
+                var column = buffer.Blocks[b].Strings.AsSpan(slot * RowBlockPool.BlockRows, buffer.RowsIn(b));
+                foreach (var v in column)
+                {
+                    if (v.IsEmpty)
+                    {
+                        definitions[k++] = 0;
+                    }
+                    else
+                    {
+                        definitions[k++] = 1;
+                        values[defined++] = v;
+                    }
+                }
             }
         }
         return defined;
