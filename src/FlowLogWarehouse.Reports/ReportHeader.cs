@@ -18,6 +18,7 @@ namespace FlowLogWarehouse.Reports;
 internal static class ReportHeader
 {
     private const string WindowToken = "{{window";
+    private static readonly string[] Keys = ["name", "version", "description", "requires", "chart"];
 
     public static ReportDefinition Parse(string file, string text)
     {
@@ -40,6 +41,8 @@ internal static class ReportHeader
             var value = content[(colon + 1)..].Trim();
             if (key == "param")
                 parameters.Add(ParseParameter(file, body + 1, value));
+            else if (!Keys.Contains(key))
+                throw Error(file, body + 1, $"unknown header key '{key}' (known: {string.Join(", ", Keys)}, param); a header comment must not look like 'key: value'");
             else if (!values.TryAdd(key, value))
                 throw Error(file, body + 1, $"'{key}' is given twice");
         }

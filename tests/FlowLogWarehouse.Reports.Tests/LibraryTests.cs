@@ -105,6 +105,7 @@ public sealed partial class LibraryTests
     [InlineData("-- name: x\n-- version: 1\n-- description: d\n-- param: n money = 1\nSELECT 1 WHERE {{window}}", "unknown type 'money'")]
     [InlineData("-- name: x\n-- version: 1\n-- description: d\n-- requires: bites\nSELECT 1 WHERE {{window}}", "unknown field 'bites'")]
     [InlineData("-- name: y\n-- version: 1\n-- description: d\nSELECT 1 WHERE {{window}}", "its header says y@1, its path x@1")]
+    [InlineData("-- name: x\n-- version: 1\n-- description: d\n-- chrat: bar x=a y=b\nSELECT 1 WHERE {{window}}", "unknown header key 'chrat'")]
     public void BrokenFiles_AreRefusedNamingTheFile(string text, string reason)
     {
         var error = Assert.Throws<InvalidDataException>(() => ReportLibrary.FromFiles([("x/v1.sql", text)]));
