@@ -68,7 +68,7 @@ public sealed class CliLoadTests : IDisposable
     public async Task Load_ThousandsOfSmallFiles_StayWithinTheProcessHeapLimit()
     {
         // 864 five-minute files of ~100 v5 rows: each leaves small buffers waiting for their hour's row group.
-        // Budgeting rows instead of memory once ran the CLI's 256 MiB heap out on exactly this.
+        // Budgeting rows instead of memory once ran the CLI's managed heap limit out on exactly this.
         Generator.FlowLogGenerator.Generate(new Generator.GeneratorOptions
         {
             OutputDirectory = _s.Inputs, Days = 3, RowsPerDay = 30_000, Format = "v5", Gzip = true, Seed = 3,
