@@ -105,12 +105,11 @@ public sealed class DuckDbEngine : IQueryEngine
         command.ExecuteNonQuery();
     }
 
+    // An empty result carries the view's columns typed the way every result is: one mapping of DuckDB types.
     public async Task<TableInfo> DescribeAsync(CancellationToken cancellationToken)
     {
-        var columns = new Dictionary<string, ValueKind>(StringComparer.Ordinal);
-        await using var result = await ExecuteAsync(new QueryRequest("SELECT column_name, column_type FROM (DESCRIBE flow_logs)"), cancellationToken);
-        await foreach (var row in result.ReadRowsAsync(cancellationToken))
-            columns[(string)row[0]!] = DuckDbValues.KindOfTypeName((string)row[1]!);
+        await using var result = await ExecuteAsync(new QueryRequest("SELECT * FROM flow_logs LIMIT 0"), cancellationToken);
+        var columns = result.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
         return new TableInfo(columns, _scan.PartitionKeys, _scan.LatestHour);
     }
 

@@ -29,19 +29,6 @@ internal static class DuckDbValues
         return ValueKind.Other;
     }
 
-    /// <summary>The kind of a DESCRIBE column_type such as <c>BIGINT</c> or <c>VARCHAR</c>.</summary>
-    public static ValueKind KindOfTypeName(string typeName) => typeName switch
-    {
-        "VARCHAR" => ValueKind.String,
-        "BIGINT" or "INTEGER" or "SMALLINT" or "TINYINT" or "HUGEINT" or "UBIGINT" or "UINTEGER" or "USMALLINT" or "UTINYINT" => ValueKind.Integer,
-        "DOUBLE" or "FLOAT" => ValueKind.Double,
-        "BOOLEAN" => ValueKind.Boolean,
-        "DATE" => ValueKind.Date,
-        _ when typeName.StartsWith("DECIMAL", StringComparison.Ordinal) => ValueKind.Decimal,
-        _ when typeName.StartsWith("TIMESTAMP", StringComparison.Ordinal) => ValueKind.Timestamp,
-        _ => ValueKind.Other,
-    };
-
     /// <summary>One value in the contract's representation for its kind.</summary>
     public static object? Normalize(object? value, ValueKind kind) => value switch
     {
