@@ -38,6 +38,7 @@ internal static class ErrorReport
         UserException user => (user.ExitCode, OneLine(user.Message), true),
         FlowLogFormatException format => (ExitCodes.Usage, OneLine(format.Message), true),
         ReportException report => (ExitCodes.Usage, OneLine(report.Message), true),
+        FlowLogWarehouse.Aws.AwsSettingsException aws => (ExitCodes.Usage, OneLine(aws.Message), true),
         QueryException query => (ExitCodes.Failure, OneLine(query.Message), true),
         OutputException output => (ExitCodes.Failure, OneLine(output.Message), true),
         // ArgumentNullException is a programming error, never something the user typed.

@@ -6,30 +6,27 @@ using Serilog;
 namespace FlowLogWarehouse.Loader;
 
 /// <summary>
-/// Makes a staged batch part of the warehouse. Order matters for crash safety: journal (what will move), files
-/// renamed into place, manifest (the commit point), replaced batches retired, journal removed. Recovery undoes a
-/// batch whose manifest is missing and finishes one whose manifest exists.
+/// Makes a staged batch part of the warehouse. Order matters for crash safety: journal (what will appear), files
+/// published, manifest (the commit point), replaced batches retired, journal removed. Recovery undoes a batch whose
+/// manifest is missing and finishes one whose manifest exists.
 /// </summary>
 internal static class BatchCommitter
 {
-    public static void Commit(WarehouseLayout layout, string batch, BatchOutput output, IReadOnlyList<SourcePlan> plans, IReadOnlyList<string> replaces, ILogger log)
+    public static async Task CommitAsync(
+        IWarehouseStore store, string batch, BatchOutput output, IReadOnlyList<SourcePlan> plans, IReadOnlyList<string> replaces,
+        ILogger log, CancellationToken cancellationToken)
     {
-        var staging = layout.StagingOf(batch);
-        var quarantine = output.Quarantine.Complete() ? layout.QuarantineOf(batch) : null;
+        var staging = Path.Combine(store.StagingRoot, batch);
+        var quarantine = output.Quarantine.Complete() ? WarehousePaths.QuarantineOf(batch) : null;
         FaultInjection.At("before-journal");
-        AtomicJson.Write(layout.JournalOf(batch), new BatchJournal(batch, output.Files.Select(f => f.Path).ToList(), replaces, quarantine));
+        var journal = new BatchJournal(batch, output.Files.Select(f => f.Path).ToList(), replaces, quarantine);
+        await store.WriteJsonAsync(WarehousePaths.JournalOf(batch), journal, cancellationToken);
         FaultInjection.At("after-journal");
 
-        for (var i = 0; i < output.Files.Count; i++)
-        {
-            var target = layout.Full(output.Files[i].Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(Path.Combine(staging, output.Files[i].Path), target);
-            if (i == output.Files.Count / 2)
-                FaultInjection.At("mid-rename");
-        }
+        var staged = output.Files.Select(f => new StagedFile(Path.Combine(staging, f.Path), f.Path)).ToList();
         if (quarantine is not null)
-            File.Move(output.Quarantine.Path, layout.Full(quarantine));
+            staged.Add(new StagedFile(output.Quarantine.Path, quarantine));
+        await store.PublishAsync(staged, cancellationToken);
         FaultInjection.At("before-manifest");
 
         var manifest = new BatchManifest
@@ -40,31 +37,32 @@ internal static class BatchCommitter
             Sources = output.Sources.Select(s => new ManifestSource(
                 s.Plan.Source.IsStdin ? "stdin:" + batch : s.Plan.Source.Id,
                 s.Plan.Source.Size, s.Plan.Source.LastModifiedUtc, s.Plan.Kind.ToString(), s.Plan.Format.Text,
-                s.LinesRead, s.Rows, s.Quarantined, s.Skipped)).ToList(),
+                s.LinesRead, s.Rows, s.Quarantined, s.Skipped) { ETag = s.Plan.Source.ETag }).ToList(),
             Files = output.Files,
             Replaces = replaces,
             Quarantine = quarantine,
         };
-        AtomicJson.Write(layout.ManifestOf(batch), manifest);
+        // Not cancellable from here on: the batch is published and the manifest is its commit point.
+        await store.WriteJsonAsync(WarehousePaths.ManifestOf(batch), manifest, CancellationToken.None);
         FaultInjection.At("after-manifest");
 
         foreach (var replaced in replaces)
         {
-            Recovery.Retire(layout, replaced);
+            await Recovery.RetireAsync(store, replaced, CancellationToken.None);
             log.Information("Replaced batch {Replaced}", replaced);
         }
         FaultInjection.At("after-retire");
-        File.Delete(layout.JournalOf(batch));
+        await store.DeleteAsync([WarehousePaths.JournalOf(batch)], CancellationToken.None);
         Directory.Delete(staging, recursive: true);
     }
 
     /// <summary>A load that failed on too many bad lines keeps them, so they can be read and fixed.</summary>
-    public static string? KeepRejectedQuarantine(WarehouseLayout layout, string batch, QuarantineSink quarantine)
+    public static async Task<string?> KeepRejectedQuarantineAsync(IWarehouseStore store, string batch, QuarantineSink quarantine, CancellationToken cancellationToken)
     {
         if (!quarantine.Complete())
             return null;
-        var relative = $"_flowlogs/quarantine/{batch}.rejected.jsonl";
-        File.Move(quarantine.Path, layout.Full(relative));
+        var relative = WarehousePaths.RejectedQuarantineOf(batch);
+        await store.PublishAsync([new StagedFile(quarantine.Path, relative)], cancellationToken);
         return relative;
     }
 }

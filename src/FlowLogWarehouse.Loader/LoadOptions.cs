@@ -1,3 +1,6 @@
+using FlowLogWarehouse.Aws;
+using FlowLogWarehouse.Loader.Sources;
+
 namespace FlowLogWarehouse.Loader;
 
 /// <summary>What a load reads, where it writes, and its limits.</summary>
@@ -5,7 +8,20 @@ public sealed record LoadOptions
 {
     public required IReadOnlyList<string> Inputs { get; init; }
 
+    /// <summary>A directory, or an s3://bucket/prefix.</summary>
     public required string Warehouse { get; init; }
+
+    /// <summary>Delivery days to read (by the dates in sources' paths); null reads everything given.</summary>
+    public DeliveryDays? Days { get; init; }
+
+    /// <summary>Profile, region and endpoint for s3:// inputs and warehouses.</summary>
+    public AwsSettings Aws { get; init; } = new();
+
+    /// <summary>S3 requests in flight at once: listings, downloads ahead of the reader, uploads.</summary>
+    public int Concurrency { get; init; } = 8;
+
+    /// <summary>Local folder for staging batches of an S3 warehouse; null means the temp folder.</summary>
+    public string? StagingDirectory { get; init; }
 
     /// <summary>Format of sources without a header line: AWS syntax or plain names; null for the default v2 format.</summary>
     public string? Format { get; init; }
@@ -41,7 +57,9 @@ public sealed record LoadOptions
         if (Inputs.Count == 0)
             throw new ArgumentException("Give at least one input: a file, a directory or '-' for stdin.");
         if (string.IsNullOrWhiteSpace(Warehouse))
-            throw new ArgumentException("--warehouse is required: the directory of the Parquet warehouse.");
+            throw new ArgumentException("--warehouse is required: the directory or s3:// prefix of the Parquet warehouse.");
+        if (Concurrency is < 1 or > 256)
+            throw new ArgumentException($"--concurrency must be between 1 and 256, not {Concurrency}.");
         if (MaxBadRatio is < 0 or > 1 || double.IsNaN(MaxBadRatio))
             throw new ArgumentException($"--max-bad-ratio must be between 0 and 1, not {MaxBadRatio}.");
         if (!Core.Parsing.LineParser.IsPartitionSafe(DefaultAccountId))

@@ -9,11 +9,12 @@ internal sealed record LoadPlan(IReadOnlyList<SourceFile> ToLoad, IReadOnlyList<
 internal static class LoadPlanner
 {
     /// <summary>
-    /// A source loaded before with the same size and modification time is skipped, unless <paramref name="reload"/>.
-    /// A reloaded or changed source replaces the batch that holds it; that batch's other sources are read again
-    /// with it, because a batch's files mix the rows of all its sources.
+    /// A source loaded before unchanged is skipped, unless <paramref name="reload"/>: a file with the same size and
+    /// modification time, an S3 object with the same size and ETag. A reloaded or changed source replaces the batch
+    /// that holds it; that batch's other sources are read again with it (found again by <paramref name="reopen"/>),
+    /// because a batch's files mix the rows of all its sources.
     /// </summary>
-    public static LoadPlan Plan(IReadOnlyList<SourceFile> sources, ManifestIndex index, bool reload)
+    public static async Task<LoadPlan> PlanAsync(IReadOnlyList<SourceFile> sources, ManifestIndex index, bool reload, Func<string, Task<SourceFile?>> reopen)
     {
         var toLoad = new List<SourceFile>();
         var already = new List<SourceFile>();
@@ -25,8 +26,7 @@ internal static class LoadPlanner
                 toLoad.Add(source);
                 continue;
             }
-            var unchanged = loaded.Size == source.Size && loaded.LastModifiedUtc == source.LastModifiedUtc;
-            if (unchanged && !reload)
+            if (Unchanged(loaded, source) && !reload)
             {
                 already.Add(source);
                 continue;
@@ -42,16 +42,18 @@ internal static class LoadPlanner
             {
                 if (ids.Contains(other.Id))
                     continue;
-                var path = other.Id.StartsWith("file://", StringComparison.Ordinal) ? other.Id["file://".Length..] : null;
-                if (path is null || !File.Exists(path))
-                    throw new LoadFailedException(
-                        $"Reloading means rewriting batch {batch}, which also holds {other.Id}; that source can no longer be read, " +
-                        "so its rows could not be kept. Reload it together with the others, or load the changed files into a new warehouse.");
-                var again = SourceFile.ForFile(new FileInfo(path));
+                var again = await reopen(other.Id) ?? throw new LoadFailedException(
+                    $"Reloading means rewriting batch {batch}, which also holds {other.Id}; that source can no longer be read, " +
+                    "so its rows could not be kept. Reload it together with the others, or load the changed sources into a new warehouse.");
                 toLoad.Add(again);
                 ids.Add(again.Id);
             }
         }
         return new LoadPlan(toLoad, already, replaces.ToList());
     }
+
+    private static bool Unchanged(ManifestSource loaded, SourceFile source) =>
+        loaded.Size == source.Size && (source.ETag is not null
+            ? string.Equals(loaded.ETag, source.ETag, StringComparison.Ordinal)
+            : loaded.LastModifiedUtc == source.LastModifiedUtc);
 }

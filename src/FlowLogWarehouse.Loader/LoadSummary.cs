@@ -14,7 +14,11 @@ public enum SourceOutcome
 /// <summary>One source's line accounting: lines_read = rows + quarantined + skipped.</summary>
 public sealed record SourceSummary(
     string Source, SourceOutcome Outcome, string? Kind, string? Format,
-    long LinesRead, long Rows, long Quarantined, long Skipped, string? Error);
+    long LinesRead, long Rows, long Quarantined, long Skipped, string? Error)
+{
+    /// <summary>Compressed bytes fetched from S3 for this source (probe and read); null for files and stdin.</summary>
+    public long? BytesDownloaded { get; init; }
+}
 
 /// <summary>What a load did, printed at its end and written by --summary-json.</summary>
 public sealed record LoadSummary
@@ -22,12 +26,15 @@ public sealed record LoadSummary
     public string? Batch { get; init; }
     public required string Warehouse { get; init; }
     public required bool Committed { get; init; }
+    /// <summary>Sources the inputs named (files found, objects listed), before skipping those already loaded.</summary>
+    public int SourcesListed { get; init; }
     public required IReadOnlyList<SourceSummary> Sources { get; init; }
     public IReadOnlyList<WrittenFile> Files { get; init; } = [];
     public IReadOnlyList<string> Replaced { get; init; } = [];
     public string? Quarantine { get; init; }
     public double ElapsedSeconds { get; init; }
     public long PeakRssBytes { get; init; }
+    public long BytesDownloaded { get; init; }
     public string? Error { get; init; }
 
     public long LinesRead => Loaded.Sum(s => s.LinesRead);

@@ -1,16 +1,19 @@
 using System.Diagnostics;
+using FlowLogWarehouse.Aws;
 using FlowLogWarehouse.Core.Formats;
 using FlowLogWarehouse.Loader.Decoding;
 using FlowLogWarehouse.Loader.Pipeline;
 using FlowLogWarehouse.Loader.Sources;
+using FlowLogWarehouse.Loader.Sources.S3;
 using FlowLogWarehouse.Loader.Warehouse;
 using Serilog;
 
 namespace FlowLogWarehouse.Loader;
 
 /// <summary>
-/// Loads flow log sources into a local warehouse as one batch: decide what needs loading, parse and write in
-/// staging, then commit (journal, rename into place, manifest last) — all or nothing, idempotent, crash-safe.
+/// Loads flow log sources (files, stdin, S3 objects) into a warehouse (a directory or an S3 prefix) as one batch:
+/// decide what needs loading, parse and write in staging, then commit (journal, publish, manifest last) — all or
+/// nothing, idempotent, crash-safe.
 /// </summary>
 public static class WarehouseLoader
 {
@@ -19,36 +22,35 @@ public static class WarehouseLoader
         options.Validate();
         var clock = Stopwatch.StartNew();
         var configured = options.Format is null ? FlowLogFormat.Default : FlowLogFormat.Parse(options.Format);
-        var layout = new WarehouseLayout(options.Warehouse);
-        layout.EnsureCreated();
-        using var warehouseLock = WarehouseLock.Acquire(layout);
-        Recovery.Run(layout, log);
-        var index = ManifestIndex.Load(layout);
-        var sources = SourceResolver.Resolve(options.Inputs, layout.Root);
+        using var s3 = new S3Access(options.Aws, options.Concurrency);
+        if (S3Path.IsS3(options.Warehouse) || options.Inputs.Any(S3Path.IsS3))
+            log.Debug("AWS settings: {Settings}", options.Aws.ToString());
+        await using IWarehouseStore store = S3Path.IsS3(options.Warehouse)
+            ? await S3WarehouseStore.OpenAsync(s3.Client, S3Path.Parse(options.Warehouse), options.Concurrency, options.StagingDirectory, cancellationToken) as IWarehouseStore
+            : LocalWarehouseStore.Open(options.Warehouse);
+        await Recovery.RunAsync(store, log, cancellationToken);
+        var index = await ManifestIndex.LoadAsync(store, cancellationToken);
 
-        var plan = LoadPlanner.Plan(sources, index, options.Reload);
+        S3SourceLister? lister = null;
+        var sources = await SourceResolver.ResolveAsync(options.Inputs, options.Warehouse, options.Days, () => lister ??= s3.Lister(), cancellationToken);
+        if (lister is not null)
+            log.Debug("Listed {Count} S3 prefix(es): {Prefixes}", lister.Listed.Count, string.Join(", ", lister.Listed.Order(StringComparer.Ordinal)));
+        if (options.Days is not null)
+            log.Information("Delivery days {Days}: {Count} source(s)", options.Days.ToString(), sources.Count);
+
+        var plan = await LoadPlanner.PlanAsync(sources, index, options.Reload, id => Reopen(id, s3, cancellationToken));
         var outcomes = plan.AlreadyLoaded
             .Select(s => new SourceSummary(s.DisplayName, SourceOutcome.AlreadyLoaded, null, null, 0, 0, 0, 0, null))
             .ToList();
         if (plan.ToLoad.Count == 0)
         {
             log.Information("Nothing to load: {Count} source(s), all already loaded unchanged", plan.AlreadyLoaded.Count);
-            return Summary(layout, null, true, outcomes, clock);
+            return Summary(store, null, true, sources.Count, outcomes, clock, s3);
         }
 
-        var opener = new SourceOpener();
-        var plans = new List<SourcePlan>();
-        foreach (var source in plan.ToLoad)
-        {
-            try
-            {
-                plans.Add(SourceProbe.Probe(source, opener, configured));
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                outcomes.Add(Failed(source, ChunkReader.Describe(e)));
-            }
-        }
+        var opener = new SourceOpener(plan.ToLoad.Any(s => s.IsS3) ? s3.Reader : null);
+        var (plans, unreadable) = await ProbeAsync(plan.ToLoad, opener, configured, options.Concurrency, cancellationToken);
+        outcomes.AddRange(unreadable);
         log.Debug("Probed {Count} source(s) in {Seconds:F2} s", plan.ToLoad.Count, clock.Elapsed.TotalSeconds);
         foreach (var unknown in plans.SelectMany(p => p.Format.UnknownFields).DistinctBy(f => f.Name))
             log.Warning("Field {Field} is not in the catalog; it is kept as the text column {Column}", unknown.Name, unknown.Column);
@@ -57,13 +59,13 @@ public static class WarehouseLoader
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (plans.Count == 0)
-                return Summary(layout, null, false, outcomes, clock) with { Error = "no source could be read" };
+                return Summary(store, null, false, sources.Count, outcomes, clock, s3) with { Error = "no source could be read" };
             var failedBeforeRun = outcomes.Count(o => o.Outcome == SourceOutcome.Failed);
             if (failedBeforeRun > 0 && plan.Replaces.Count > 0)
                 throw new LoadFailedException($"A source of a reload could not be read ({outcomes.First(o => o.Outcome == SourceOutcome.Failed).Error}); nothing was changed.");
 
             var batch = BatchId.New();
-            var staging = layout.StagingOf(batch);
+            var staging = Path.Combine(store.StagingRoot, batch);
             Directory.CreateDirectory(staging);
             var schema = BatchSchema.Union(plans.Select(p => p.Format));
             log.Information("Loading {Count} source(s) as batch {Batch}", plans.Count, batch);
@@ -86,7 +88,7 @@ public static class WarehouseLoader
                 foreach (var state in failed)
                 {
                     log.Error("Source {Source} failed: {Reason}", state.Plan.Source.DisplayName, state.Error);
-                    outcomes.Add(Failed(state.Plan.Source, state.Error!));
+                    outcomes.Add(Failed(state.Plan.Source, state.Error!, s3));
                 }
                 output.Quarantine.Dispose();
                 TryDelete(staging);
@@ -96,7 +98,7 @@ public static class WarehouseLoader
 
             var loaded = output.Sources.Select(s => new SourceSummary(
                 s.Plan.Source.DisplayName, SourceOutcome.Loaded, KindName(s.Plan.Kind), s.Plan.Format.Text,
-                s.LinesRead, s.Rows, s.Quarantined, s.Skipped, null)).ToList();
+                s.LinesRead, s.Rows, s.Quarantined, s.Skipped, null) { BytesDownloaded = Downloaded(s.Plan.Source, s3) }).ToList();
             foreach (var entry in output.Quarantine.First)
                 log.Warning("Quarantined {Entry}", entry.ToString());
 
@@ -104,29 +106,81 @@ public static class WarehouseLoader
             var records = bad + loaded.Sum(s => s.Rows);
             if (records > 0 && (double)bad / records > options.MaxBadRatio)
             {
-                var kept = BatchCommitter.KeepRejectedQuarantine(layout, batch, output.Quarantine);
+                var kept = await BatchCommitter.KeepRejectedQuarantineAsync(store, batch, output.Quarantine, cancellationToken);
                 TryDelete(staging);
                 throw new LoadFailedException(
                     $"{bad:N0} of {records:N0} records were bad ({(double)bad / records:P1}, more than --max-bad-ratio {options.MaxBadRatio}); nothing was loaded. " +
                     (kept is null ? "" : $"The bad lines are in {kept}. ") + "Check --format, or raise --max-bad-ratio.");
             }
 
-            BatchCommitter.Commit(layout, batch, output, plans, plan.Replaces, log);
+            await BatchCommitter.CommitAsync(store, batch, output, plans, plan.Replaces, log, cancellationToken);
             log.Debug("Committed batch {Batch} at {Seconds:F2} s", batch, clock.Elapsed.TotalSeconds);
             var failures = outcomes.Where(o => o.Outcome == SourceOutcome.Failed).ToList();
             outcomes.AddRange(loaded);
-            return Summary(layout, batch, true, outcomes, clock) with
+            return Summary(store, batch, true, sources.Count, outcomes, clock, s3) with
             {
                 Files = output.Files,
                 Replaced = plan.Replaces,
-                Quarantine = bad > 0 ? layout.QuarantineOf(batch) : null,
+                Quarantine = bad > 0 ? WarehousePaths.QuarantineOf(batch) : null,
                 Error = failures.Count > 0 ? $"{failures.Count} source(s) failed; the rest was loaded" : null,
             };
         }
     }
 
-    private static SourceSummary Failed(SourceFile source, string error) =>
-        new(source.DisplayName, SourceOutcome.Failed, null, null, 0, 0, 0, 0, error);
+    /// <summary>
+    /// Decides each source's kind and format from its first bytes. S3 objects are probed concurrently from a ranged
+    /// GET of their head; files and stdin one after another (stdin's bytes are kept for the real read).
+    /// </summary>
+    private static async Task<(List<SourcePlan> Plans, List<SourceSummary> Unreadable)> ProbeAsync(
+        IReadOnlyList<SourceFile> sources, SourceOpener opener, FlowLogFormat configured, int concurrency, CancellationToken cancellationToken)
+    {
+        var plans = new SourcePlan?[sources.Count];
+        var errors = new string?[sources.Count];
+        var remote = Enumerable.Range(0, sources.Count).Where(i => sources[i].IsS3);
+        await Parallel.ForEachAsync(remote, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            try
+            {
+                await using var head = await opener.S3!.OpenHeadAsync(sources[i], token);
+                using var decoded = SourceOpener.Decode(head);
+                plans[i] = SourceProbe.Probe(sources[i], decoded, configured, cutHead: true);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                errors[i] = ChunkReader.Describe(e);
+            }
+        });
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i].IsS3)
+                continue;
+            try
+            {
+                plans[i] = SourceProbe.Probe(sources[i], opener, configured);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                errors[i] = ChunkReader.Describe(e);
+            }
+        }
+        var unreadable = Enumerable.Range(0, sources.Count).Where(i => errors[i] is not null)
+            .Select(i => new SourceSummary(sources[i].DisplayName, SourceOutcome.Failed, null, null, 0, 0, 0, 0, errors[i])).ToList();
+        return (plans.OfType<SourcePlan>().ToList(), unreadable);
+    }
+
+    private static async Task<SourceFile?> Reopen(string id, S3Access s3, CancellationToken cancellationToken)
+    {
+        if (S3Path.IsS3(id))
+            return await s3.HeadAsync(id, cancellationToken);
+        var path = id.StartsWith("file://", StringComparison.Ordinal) ? id["file://".Length..] : null;
+        return path is not null && File.Exists(path) ? SourceFile.ForFile(new FileInfo(path)) : null;
+    }
+
+    private static long? Downloaded(SourceFile source, S3Access s3) =>
+        source.IsS3 ? s3.ReaderIfUsed?.BytesOf(source) ?? 0 : null;
+
+    private static SourceSummary Failed(SourceFile source, string error, S3Access s3) =>
+        new(source.DisplayName, SourceOutcome.Failed, null, null, 0, 0, 0, 0, error) { BytesDownloaded = Downloaded(source, s3) };
 
     private static string KindName(InputKind kind) => kind switch
     {
@@ -135,12 +189,14 @@ public static class WarehouseLoader
         _ => "json",
     };
 
-    private static LoadSummary Summary(WarehouseLayout layout, string? batch, bool committed, List<SourceSummary> sources, Stopwatch clock) => new()
+    private static LoadSummary Summary(IWarehouseStore store, string? batch, bool committed, int listed, List<SourceSummary> sources, Stopwatch clock, S3Access s3) => new()
     {
         Batch = batch,
-        Warehouse = layout.Root,
+        Warehouse = store.Root,
         Committed = committed,
+        SourcesListed = listed,
         Sources = sources,
+        BytesDownloaded = s3.ReaderIfUsed?.BytesDownloaded ?? 0,
         ElapsedSeconds = clock.Elapsed.TotalSeconds,
         PeakRssBytes = PeakRss.Bytes(),
     };

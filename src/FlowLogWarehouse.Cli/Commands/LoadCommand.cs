@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using FlowLogWarehouse.Cli.Aws;
 using FlowLogWarehouse.Cli.Output;
 using FlowLogWarehouse.Loader;
+using FlowLogWarehouse.Loader.Sources;
 
 namespace FlowLogWarehouse.Cli.Commands;
 
 /// <summary>
-/// <c>flowlogs load</c>: flow log text from files, directories or stdin into the Parquet warehouse, as one batch.
+/// <c>flowlogs load</c>: flow logs from files, directories, S3 prefixes or stdin into the Parquet warehouse (a
+/// directory or an S3 prefix), as one batch.
 /// Exit 0 when everything was loaded (or already was), 1 when a source failed or the load was refused.
 /// </summary>
 internal sealed class LoadCommand : ICliCommand
@@ -17,12 +20,12 @@ internal sealed class LoadCommand : ICliCommand
     {
         var inputs = new Argument<string[]>("input")
         {
-            Description = "Files or directories (searched recursively) of flow log text, gzip or not; '-' reads stdin.",
+            Description = "Files or directories (searched recursively) of flow logs, gzip or not, text or Parquet; s3://bucket/prefix for AWS's delivery buckets; '-' reads stdin.",
             Arity = ArgumentArity.OneOrMore,
         };
         var warehouse = new Option<string>("--warehouse")
         {
-            Description = "Directory of the Parquet warehouse; created if missing.",
+            Description = "Directory of the Parquet warehouse (created if missing), or s3://bucket/prefix.",
             HelpName = "dir",
             Required = true,
         };
@@ -64,10 +67,31 @@ internal sealed class LoadCommand : ICliCommand
             CustomParser = OptionParsers.Integer<int>(minimum: 0),
         };
 
-        var command = new Command("load", "Load VPC flow log text into the partitioned Parquet warehouse: idempotent, crash-safe, every line accounted for.")
+        var from = new Option<string?>("--from")
         {
-            inputs, warehouse, format, reload, maxBadRatio, summaryJson, defaultAccount, defaultRegion, threads,
+            Description = "First delivery day to read (the date in AWS's keys): 2026-11-26, or days back from today such as -2d. S3 lists only those days' folders.",
+            HelpName = "day",
         };
+        var to = new Option<string?>("--to") { Description = "Last delivery day to read, inclusive (default: today, UTC).", HelpName = "day" };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "S3 requests in flight: listings, downloads ahead of parsing, uploads.",
+            DefaultValueFactory = _ => Defaults.Concurrency,
+            CustomParser = OptionParsers.Integer<int>(minimum: 1),
+        };
+        var staging = new Option<string?>("--staging-dir")
+        {
+            Description = "Local folder for the batch being built when the warehouse is on S3 (default: the temp folder).",
+            HelpName = "dir",
+        };
+        var aws = new AwsOptions();
+
+        var command = new Command("load", "Load VPC flow logs into the partitioned Parquet warehouse: idempotent, crash-safe, every line accounted for.")
+        {
+            inputs, warehouse, format, reload, maxBadRatio, summaryJson, defaultAccount, defaultRegion, threads, from, to, concurrency, staging,
+        };
+        foreach (var option in aws.All)
+            command.Options.Add(option);
         CommandContext.SetAction(command, global, async context =>
         {
             var options = new LoadOptions
@@ -80,6 +104,10 @@ internal sealed class LoadCommand : ICliCommand
                 DefaultAccountId = context.GetValue(defaultAccount),
                 DefaultRegion = context.GetValue(defaultRegion),
                 ParseThreads = context.GetValue(threads),
+                Days = DeliveryDays.Parse(context.Result.GetValue(from), context.Result.GetValue(to), DateOnly.FromDateTime(DateTime.UtcNow)),
+                Concurrency = context.GetValue(concurrency),
+                StagingDirectory = context.Result.GetValue(staging),
+                Aws = aws.Settings(context),
             };
             LoadSummary summary;
             try

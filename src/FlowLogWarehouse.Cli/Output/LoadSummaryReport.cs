@@ -26,7 +26,9 @@ internal static class LoadSummaryReport
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(summary.Batch is not null ? $"Batch {summary.Batch} committed" : summary.Committed ? "Nothing new to load" : "Nothing was loaded")}: " +
-            $"{N(summary.SourcesLoaded)} source(s) loaded, {N(summary.SourcesAlreadyLoaded)} already loaded, {N(summary.SourcesFailed)} failed"));
+            $"{N(summary.SourcesListed)} source(s) found: {N(summary.SourcesLoaded)} loaded, {N(summary.SourcesAlreadyLoaded)} already loaded, {N(summary.SourcesFailed)} failed"));
+        if (summary.BytesDownloaded > 0)
+            output.WriteLine($"Downloaded {Bytes(summary.BytesDownloaded)} from S3");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"lines_read {N(summary.LinesRead)} = rows {N(summary.Rows)} + quarantined {N(summary.Quarantined)} + skipped {N(summary.Skipped)}"));
         if (summary.Batch is not null)

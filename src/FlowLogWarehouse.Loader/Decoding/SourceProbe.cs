@@ -13,11 +13,40 @@ internal static class SourceProbe
 
     public static SourcePlan Probe(SourceFile source, SourceOpener opener, FlowLogFormat configured)
     {
+        using var stream = opener.Open(source, forProbe: true);
+        return Probe(source, stream, configured, cutHead: false);
+    }
+
+    /// <summary>
+    /// Probes decoded bytes. <paramref name="cutHead"/>: they are the head of a larger object (S3), so decompression
+    /// may end in an error at the cut, which only means the head is over.
+    /// </summary>
+    public static SourcePlan Probe(SourceFile source, Stream decoded, FlowLogFormat configured, bool cutHead)
+    {
         var buffer = new byte[ProbeBytes];
-        int length;
-        using (var stream = opener.Open(source, forProbe: true))
-            length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var length = cutHead ? ReadHead(decoded, buffer) : decoded.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return Classify(source, buffer.AsSpan(0, length), configured);
+    }
+
+    private static int ReadHead(Stream decoded, byte[] buffer)
+    {
+        var length = 0;
+        while (length < buffer.Length)
+        {
+            int n;
+            try
+            {
+                n = decoded.Read(buffer, length, buffer.Length - length);
+            }
+            catch (InvalidDataException) when (length > 0)
+            {
+                break;
+            }
+            if (n == 0)
+                break;
+            length += n;
+        }
+        return length;
     }
 
     internal static SourcePlan Classify(SourceFile source, ReadOnlySpan<byte> head, FlowLogFormat configured)

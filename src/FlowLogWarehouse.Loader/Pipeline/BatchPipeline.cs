@@ -31,6 +31,7 @@ internal static class BatchPipeline
         var accumulator = new PartitionAccumulator(flush.Writer, options.RowGroupRows, Math.Max(options.BufferBudgetBytes, rowGroupBytes));
 
         await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles, options.WriterThreads);
+        using var downloads = opener.BeginBatch(plans.Select(p => p.Source).ToList(), token);
 
         var reader = Task.Factory.StartNew(() =>
         {

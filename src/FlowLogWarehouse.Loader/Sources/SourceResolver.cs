@@ -1,24 +1,38 @@
+using FlowLogWarehouse.Aws;
+using FlowLogWarehouse.Loader.Sources.S3;
+
 namespace FlowLogWarehouse.Loader.Sources;
 
-/// <summary>Expands the inputs of a load (files, directories searched recursively, '-' for stdin) into sources.</summary>
-public static class SourceResolver
+/// <summary>
+/// Expands the inputs of a load (files, directories searched recursively, s3:// prefixes, '-' for stdin) into
+/// sources, in input order, each once. A date window drops sources whose path dates another day.
+/// </summary>
+internal static class SourceResolver
 {
-    public static IReadOnlyList<SourceFile> Resolve(IEnumerable<string> inputs, string? warehouse = null)
+    public static async Task<IReadOnlyList<SourceFile>> ResolveAsync(
+        IEnumerable<string> inputs, string warehouse, DeliveryDays? days, Func<S3SourceLister> s3, CancellationToken cancellationToken)
     {
         var sources = new List<SourceFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var warehouseRoot = warehouse is null ? null : Path.GetFullPath(warehouse).TrimEnd('/') + "/";
+        var localWarehouse = S3Path.IsS3(warehouse) ? null : Path.GetFullPath(warehouse).TrimEnd('/') + "/";
+        var s3Warehouse = S3Path.IsS3(warehouse) ? S3Path.Parse(warehouse).ToString().TrimEnd('/') + "/" : null;
         foreach (var input in inputs)
         {
             if (input == "-")
             {
-                if (seen.Add(SourceFile.StdinId))
-                    sources.Add(SourceFile.Stdin());
+                Add(SourceFile.Stdin());
+                continue;
+            }
+            if (S3Path.IsS3(input))
+            {
+                foreach (var source in await s3().ListAsync(S3Path.Parse(input), days, cancellationToken))
+                    if (s3Warehouse is null || !source.Id.StartsWith(s3Warehouse, StringComparison.Ordinal))
+                        Add(source);
                 continue;
             }
             if (File.Exists(input))
             {
-                Add(new FileInfo(input));
+                AddFile(new FileInfo(input));
                 continue;
             }
             if (Directory.Exists(input))
@@ -28,18 +42,24 @@ public static class SourceResolver
                     .Where(f => !IsUnderIgnoredFolder(f, input))
                     .OrderBy(f => f.FullName, StringComparer.Ordinal);
                 foreach (var file in files)
-                    Add(file);
+                    AddFile(file);
                 continue;
             }
-            throw new FileNotFoundException($"Input '{input}' does not exist (expected a file, a directory or '-' for stdin).", input);
+            throw new FileNotFoundException($"Input '{input}' does not exist (expected a file, a directory, an s3:// prefix or '-' for stdin).", input);
         }
         return sources;
 
-        void Add(FileInfo file)
+        void AddFile(FileInfo file)
         {
-            if (warehouseRoot is not null && file.FullName.StartsWith(warehouseRoot, StringComparison.Ordinal))
+            if (localWarehouse is not null && file.FullName.StartsWith(localWarehouse, StringComparison.Ordinal))
                 return;
             var source = SourceFile.ForFile(file);
+            if (days is null || source.KeyInfo.Date is not { } date || days.Contains(date))
+                Add(source);
+        }
+
+        void Add(SourceFile source)
+        {
             if (seen.Add(source.Id))
                 sources.Add(source);
         }

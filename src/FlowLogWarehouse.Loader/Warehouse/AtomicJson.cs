@@ -27,7 +27,9 @@ internal static class AtomicJson
     public static T Read<T>(string path)
     {
         using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<T>(stream, Options)
-            ?? throw new InvalidDataException($"{path} holds no JSON value.");
+        return Read<T>(stream, path);
     }
+
+    public static T Read<T>(Stream stream, string name) =>
+        JsonSerializer.Deserialize<T>(stream, Options) ?? throw new InvalidDataException($"{name} holds no JSON value.");
 }

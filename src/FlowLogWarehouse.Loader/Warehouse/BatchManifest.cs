@@ -14,10 +14,16 @@ public sealed record BatchManifest
     public string? Quarantine { get; init; }
 }
 
-/// <summary>A loaded source. Id, size and modification time decide whether a later run may skip it.</summary>
+/// <summary>
+/// A loaded source. Id with size and modification time (files) or ETag (S3 objects) decide whether a later run may
+/// skip it.
+/// </summary>
 public sealed record ManifestSource(
     string Id, long? Size, DateTime? LastModifiedUtc, string Kind, string Format,
-    long LinesRead, long Rows, long Quarantined, long Skipped);
+    long LinesRead, long Rows, long Quarantined, long Skipped)
+{
+    public string? ETag { get; init; }
+}
 
 /// <summary>Written before a batch's files move into place, so a crash in between can be undone.</summary>
 public sealed record BatchJournal(string Batch, IReadOnlyList<string> Files, IReadOnlyList<string> Replaces, string? Quarantine);

@@ -6,22 +6,22 @@ internal sealed class ManifestIndex
     private readonly Dictionary<string, BatchManifest> _batches = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (ManifestSource Source, string Batch)> _sources = new(StringComparer.Ordinal);
 
-    public static ManifestIndex Load(WarehouseLayout layout)
+    public static async Task<ManifestIndex> LoadAsync(IWarehouseStore store, CancellationToken cancellationToken)
     {
         var index = new ManifestIndex();
-        if (!Directory.Exists(layout.Manifests))
-            return index;
-        foreach (var path in Directory.EnumerateFiles(layout.Manifests, "*.json").Order(StringComparer.Ordinal))
+        foreach (var path in await store.ListJsonAsync(WarehousePaths.Manifests, cancellationToken))
         {
-            BatchManifest manifest;
+            BatchManifest? manifest;
             try
             {
-                manifest = AtomicJson.Read<BatchManifest>(path);
+                manifest = await store.ReadJsonAsync<BatchManifest>(path, cancellationToken);
             }
             catch (System.Text.Json.JsonException e)
             {
-                throw new LoadFailedException($"The manifest {path} is not valid JSON ({e.Message}). It was edited or damaged outside FlowLogWarehouse; restore it or remove the batch's files and the manifest together.");
+                throw new LoadFailedException($"The manifest {path} of {store.Root} is not valid JSON ({e.Message}). It was edited or damaged outside FlowLogWarehouse; restore it or remove the batch's files and the manifest together.");
             }
+            if (manifest is null)
+                continue;
             index._batches[manifest.Batch] = manifest;
             foreach (var source in manifest.Sources)
                 index._sources[source.Id] = (source, manifest.Batch);

@@ -4,72 +4,45 @@ namespace FlowLogWarehouse.Loader.Warehouse;
 
 /// <summary>
 /// Brings a warehouse back to a committed state after a crash, before a load starts (under the lock): a batch whose
-/// manifest exists is finished (the batches it replaces are retired); any other batch's files are removed.
+/// manifest exists is finished (the batches it replaces are retired); any other journaled batch's files are removed.
 /// </summary>
 internal static class Recovery
 {
-    public static void Run(WarehouseLayout layout, ILogger log)
+    public static async Task RunAsync(IWarehouseStore store, ILogger log, CancellationToken cancellationToken)
     {
-        foreach (var temporary in Directory.EnumerateFiles(layout.Meta, "*.tmp", SearchOption.AllDirectories))
-            File.Delete(temporary);
-
-        foreach (var path in Directory.EnumerateFiles(layout.Journals, "*.json").Order(StringComparer.Ordinal))
+        await store.CleanLeftoversAsync(cancellationToken);
+        foreach (var path in await store.ListJsonAsync(WarehousePaths.Journals, cancellationToken))
         {
-            var journal = AtomicJson.Read<BatchJournal>(path);
-            if (File.Exists(layout.ManifestOf(journal.Batch)))
+            var journal = await store.ReadJsonAsync<BatchJournal>(path, cancellationToken);
+            if (journal is null)
+                continue;
+            if (await store.ReadJsonAsync<BatchManifest>(WarehousePaths.ManifestOf(journal.Batch), cancellationToken) is not null)
             {
                 foreach (var replaced in journal.Replaces)
-                    Retire(layout, replaced);
+                    await RetireAsync(store, replaced, cancellationToken);
                 log.Information("Recovered batch {Batch}: it had committed; finished retiring {Count} replaced batch(es)", journal.Batch, journal.Replaces.Count);
             }
             else
             {
-                var removed = journal.Files.Count(f => DeleteFile(layout, f));
+                var removed = await store.DeleteAsync(journal.Files, cancellationToken);
                 if (journal.Quarantine is not null)
-                    DeleteFile(layout, journal.Quarantine);
+                    await store.DeleteAsync([journal.Quarantine], cancellationToken);
                 log.Warning("Rolled back batch {Batch}: a load stopped before committing it; removed {Removed} of its {Count} file(s)", journal.Batch, removed, journal.Files.Count);
             }
-            File.Delete(path);
-        }
-
-        foreach (var staging in Directory.EnumerateDirectories(layout.Staging))
-        {
-            log.Information("Removing staging folder {Folder} left by an interrupted load", Path.GetFileName(staging));
-            Directory.Delete(staging, recursive: true);
+            await store.DeleteAsync([path], cancellationToken);
         }
     }
 
     /// <summary>Removes a committed batch: its files, its quarantine, then its manifest (last, so a crash repeats this).</summary>
-    public static void Retire(WarehouseLayout layout, string batch)
+    public static async Task RetireAsync(IWarehouseStore store, string batch, CancellationToken cancellationToken)
     {
-        var manifestPath = layout.ManifestOf(batch);
-        if (!File.Exists(manifestPath))
+        var manifestPath = WarehousePaths.ManifestOf(batch);
+        var manifest = await store.ReadJsonAsync<BatchManifest>(manifestPath, cancellationToken);
+        if (manifest is null)
             return;
-        var manifest = AtomicJson.Read<BatchManifest>(manifestPath);
-        foreach (var file in manifest.Files)
-            DeleteFile(layout, file.Path);
+        await store.DeleteAsync(manifest.Files.Select(f => f.Path).ToList(), cancellationToken);
         if (manifest.Quarantine is not null)
-            DeleteFile(layout, manifest.Quarantine);
-        File.Delete(manifestPath);
-    }
-
-    private static bool DeleteFile(WarehouseLayout layout, string relative)
-    {
-        var full = layout.Full(relative);
-        if (!File.Exists(full))
-            return false;
-        File.Delete(full);
-        PruneEmptyDirectories(layout, Path.GetDirectoryName(full)!);
-        return true;
-    }
-
-    private static void PruneEmptyDirectories(WarehouseLayout layout, string directory)
-    {
-        var data = Path.Combine(layout.Root, "AWSLogs");
-        while (directory.StartsWith(data + "/", StringComparison.Ordinal) && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
-        {
-            Directory.Delete(directory);
-            directory = Path.GetDirectoryName(directory)!;
-        }
+            await store.DeleteAsync([manifest.Quarantine], cancellationToken);
+        await store.DeleteAsync([manifestPath], cancellationToken);
     }
 }

@@ -1,0 +1,41 @@
+using System.Net;
+using Amazon.S3;
+using FlowLogWarehouse.Aws;
+
+namespace FlowLogWarehouse.Loader.Sources.S3;
+
+/// <summary>The S3 client of a load, made only when an input or the warehouse is on S3.</summary>
+internal sealed class S3Access(AwsSettings settings, int concurrency) : IDisposable
+{
+    private IAmazonS3? _client;
+    private S3ObjectReader? _reader;
+
+    public IAmazonS3 Client => _client ??= S3Clients.Create(settings, maxConnections: concurrency * 2);
+
+    public S3ObjectReader Reader => _reader ??= new S3ObjectReader(Client, concurrency);
+
+    public S3ObjectReader? ReaderIfUsed => _reader;
+
+    public S3SourceLister Lister() => new(Client, concurrency);
+
+    /// <summary>An object as it is now (for a reload that must re-read a batch's other sources); null when gone.</summary>
+    public async Task<SourceFile?> HeadAsync(string id, CancellationToken cancellationToken)
+    {
+        var location = S3Path.Parse(id);
+        try
+        {
+            var head = await Client.GetObjectMetadataAsync(location.Bucket, location.Prefix, cancellationToken);
+            return SourceFile.ForS3Object(location.Bucket, location.Prefix, head.ContentLength, head.LastModified?.ToUniversalTime(), head.ETag);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (Exception e) when (S3Errors.IsS3Failure(e))
+        {
+            throw new LoadFailedException($"Could not look at {id}: {S3Errors.Describe(e)}");
+        }
+    }
+
+    public void Dispose() => _client?.Dispose();
+}

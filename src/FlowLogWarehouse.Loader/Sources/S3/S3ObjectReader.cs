@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Amazon.S3;
+using Amazon.S3.Model;
+using FlowLogWarehouse.Loader.Decoding;
+
+namespace FlowLogWarehouse.Loader.Sources.S3;
+
+/// <summary>
+/// Reads S3 sources: the head of an object for probing its format, and whole objects in load order through an
+/// <see cref="S3Prefetch"/>. Every GET asks for the ETag that was listed, so an object replaced mid-run fails
+/// rather than mixing versions. Bytes downloaded are counted per source and in total.
+/// </summary>
+internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
+{
+    /// <summary>Compressed bytes fetched to probe an object: enough for its header line and first records.</summary>
+    public const int HeadBytes = 256 * 1024;
+
+    private readonly ConcurrentDictionary<string, long> _bytes = new(StringComparer.Ordinal);
+
+    public int Concurrency => concurrency;
+
+    public long BytesDownloaded => _bytes.Values.Sum();
+
+    public long BytesOf(SourceFile source) => _bytes.GetValueOrDefault(source.Id);
+
+    /// <summary>The first bytes of an object (all of it when small, or when it is Parquet, whose schema is at its end).</summary>
+    public async Task<Stream> OpenHeadAsync(SourceFile source, CancellationToken cancellationToken)
+    {
+        if (source.Size == 0)
+            return Stream.Null; // a ranged GET of an empty object is refused (416)
+        var ranged = source.Size > HeadBytes;
+        var response = await GetAsync(source, ranged ? new ByteRange(0, HeadBytes - 1) : null, cancellationToken);
+        if (!ranged)
+            return Count(source, response);
+        var head = Count(source, response);
+        var magic = new byte[4];
+        var n = await head.ReadAtLeastAsync(magic, 4, throwOnEndOfStream: false, cancellationToken);
+        if (n == 4 && magic.AsSpan().SequenceEqual("PAR1"u8))
+        {
+            await head.DisposeAsync();
+            return Count(source, await GetAsync(source, null, cancellationToken));
+        }
+        return new PrefixStream(magic, n, head);
+    }
+
+    /// <summary>Starts downloading <paramref name="order"/> ahead of the reader, at most <see cref="Concurrency"/> at once.</summary>
+    public S3Prefetch Prefetch(IReadOnlyList<SourceFile> order, CancellationToken cancellationToken) =>
+        new(this, order, concurrency, cancellationToken);
+
+    internal async Task<Stream> OpenAsync(SourceFile source, CancellationToken cancellationToken) =>
+        Count(source, await GetAsync(source, null, cancellationToken));
+
+    private async Task<GetObjectResponse> GetAsync(SourceFile source, ByteRange? range, CancellationToken cancellationToken)
+    {
+        var (bucket, key) = source.S3Object;
+        var request = new GetObjectRequest { BucketName = bucket, Key = key, ByteRange = range, EtagToMatch = source.ETag };
+        try
+        {
+            return await s3.GetObjectAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (S3Errors.IsS3Failure(e) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new S3ReadException(S3Errors.Describe(e), e);
+        }
+    }
+
+    private CountingStream Count(SourceFile source, GetObjectResponse response) => new(response, this, source.Id);
+
+    /// <summary>An object's body; counts what is read and turns network failures mid-body into a source error.</summary>
+    private sealed class CountingStream(GetObjectResponse response, S3ObjectReader owner, string id) : ReadOnlyStreamBase
+    {
+        private readonly Stream _body = response.ResponseStream;
+
+        public override int Read(Span<byte> buffer)
+        {
+            try
+            {
+                var n = _body.Read(buffer);
+                owner._bytes.AddOrUpdate(id, n, (_, total) => total + n);
+                return n;
+            }
+            catch (Exception e) when (e is not S3ReadException && S3Errors.IsS3Failure(e))
+            {
+                throw new S3ReadException($"the download broke off: {S3Errors.Describe(e)}", e);
+            }
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var n = await _body.ReadAsync(buffer, cancellationToken);
+                owner._bytes.AddOrUpdate(id, n, (_, total) => total + n);
+                return n;
+            }
+            catch (Exception e) when (e is not S3ReadException && S3Errors.IsS3Failure(e) && !cancellationToken.IsCancellationRequested)
+            {
+                throw new S3ReadException($"the download broke off: {S3Errors.Describe(e)}", e);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                response.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
+
+/// <summary>An S3 object could not be read: the source fails with this reason and the others go on.</summary>
+internal sealed class S3ReadException(string message, Exception inner) : IOException(message, inner);

@@ -1,0 +1,96 @@
+using System.IO.Pipelines;
+
+namespace FlowLogWarehouse.Loader.Sources.S3;
+
+/// <summary>
+/// Downloads the objects of a batch ahead of the reader, in the order it reads them, so network waits overlap with
+/// decompression and parsing. Each object flows through a pipe that pauses its download when
+/// <see cref="BufferBytes"/> are unread, and at most <c>concurrency</c> downloads run at once: memory stays bounded
+/// however large or many the objects are, and no object is ever buffered whole.
+/// </summary>
+internal sealed class S3Prefetch : IDisposable
+{
+    public const int BufferBytes = 2 << 20;
+
+    private readonly Dictionary<string, Pipe> _pipes = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _feeder;
+
+    public S3Prefetch(S3ObjectReader reader, IReadOnlyList<SourceFile> order, int concurrency, CancellationToken cancellationToken)
+    {
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var options = new PipeOptions(pauseWriterThreshold: BufferBytes, resumeWriterThreshold: BufferBytes / 2, useSynchronizationContext: false);
+        var s3Sources = order.Where(s => s.IsS3).ToList();
+        foreach (var source in s3Sources)
+            _pipes[source.Id] = new Pipe(options);
+        _feeder = FeedAsync(reader, s3Sources, Math.Max(1, concurrency), _stop.Token);
+    }
+
+    /// <summary>The body of an object, as it arrives; a failed download surfaces as an <see cref="IOException"/> on read.</summary>
+    public Stream Take(SourceFile source) => _pipes[source.Id].Reader.AsStream();
+
+    private async Task FeedAsync(S3ObjectReader reader, List<SourceFile> sources, int concurrency, CancellationToken cancellationToken)
+    {
+        using var slots = new SemaphoreSlim(concurrency);
+        var downloads = new List<Task>();
+        foreach (var source in sources)
+        {
+            try
+            {
+                await slots.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            downloads.Add(DownloadAsync(reader, source, _pipes[source.Id].Writer, slots, cancellationToken));
+        }
+        foreach (var source in sources.Skip(downloads.Count))
+            await _pipes[source.Id].Writer.CompleteAsync(new OperationCanceledException("the load stopped before this object was read"));
+        await Task.WhenAll(downloads);
+    }
+
+    private static async Task DownloadAsync(S3ObjectReader reader, SourceFile source, PipeWriter writer, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var body = await reader.OpenAsync(source, cancellationToken);
+            while (true)
+            {
+                var memory = writer.GetMemory(64 * 1024);
+                var n = await body.ReadAsync(memory, cancellationToken);
+                if (n == 0)
+                    break;
+                writer.Advance(n);
+                var flushed = await writer.FlushAsync(cancellationToken);
+                if (flushed.IsCompleted)
+                    break; // the reader stopped early (its source failed to parse): no need for the rest
+            }
+            await writer.CompleteAsync();
+        }
+        catch (Exception e)
+        {
+            await writer.CompleteAsync(e is S3ReadException ? e : new S3ReadException(S3Errors.Describe(e), e));
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        foreach (var pipe in _pipes.Values)
+            pipe.Reader.Complete();
+        try
+        {
+            _feeder.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // Downloads end with the cancellation; their errors belong to sources no one reads any more.
+        }
+        _stop.Dispose();
+    }
+}
