@@ -28,6 +28,9 @@ public sealed record LoadSummary
     public required bool Committed { get; init; }
     /// <summary>Sources the inputs named (files found, objects listed), before skipping those already loaded.</summary>
     public int SourcesListed { get; init; }
+
+    /// <summary>S3 prefixes listed to find them (<c>bucket/prefix</c>; "(folders)" marks a one-level listing).</summary>
+    public IReadOnlyList<string> ListedPrefixes { get; init; } = [];
     public required IReadOnlyList<SourceSummary> Sources { get; init; }
     public IReadOnlyList<WrittenFile> Files { get; init; } = [];
     public IReadOnlyList<string> Replaced { get; init; } = [];

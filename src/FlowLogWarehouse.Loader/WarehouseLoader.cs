@@ -19,6 +19,18 @@ public static class WarehouseLoader
 {
     public static async Task<LoadSummary> LoadAsync(LoadOptions options, ILogger log, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await LoadOnceAsync(options, log, cancellationToken);
+        }
+        catch (S3ReadException e) when (e.Unreachable)
+        {
+            throw new LoadFailedException($"Reading from S3 stopped: {e.Message}. Nothing was committed; the next run loads what is not loaded yet.");
+        }
+    }
+
+    private static async Task<LoadSummary> LoadOnceAsync(LoadOptions options, ILogger log, CancellationToken cancellationToken)
+    {
         options.Validate();
         var clock = Stopwatch.StartNew();
         var configured = options.Format is null ? FlowLogFormat.Default : FlowLogFormat.Parse(options.Format);
@@ -45,7 +57,7 @@ public static class WarehouseLoader
         if (plan.ToLoad.Count == 0)
         {
             log.Information("Nothing to load: {Count} source(s), all already loaded unchanged", plan.AlreadyLoaded.Count);
-            return Summary(store, null, true, sources.Count, outcomes, clock, s3);
+            return Summary(store, null, true, sources.Count, outcomes, clock, s3, lister);
         }
 
         var opener = new SourceOpener(plan.ToLoad.Any(s => s.IsS3) ? s3.Reader : null);
@@ -59,7 +71,7 @@ public static class WarehouseLoader
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (plans.Count == 0)
-                return Summary(store, null, false, sources.Count, outcomes, clock, s3) with { Error = "no source could be read" };
+                return Summary(store, null, false, sources.Count, outcomes, clock, s3, lister) with { Error = "no source could be read" };
             var failedBeforeRun = outcomes.Count(o => o.Outcome == SourceOutcome.Failed);
             if (failedBeforeRun > 0 && plan.Replaces.Count > 0)
                 throw new LoadFailedException($"A source of a reload could not be read ({outcomes.First(o => o.Outcome == SourceOutcome.Failed).Error}); nothing was changed.");
@@ -117,7 +129,7 @@ public static class WarehouseLoader
             log.Debug("Committed batch {Batch} at {Seconds:F2} s", batch, clock.Elapsed.TotalSeconds);
             var failures = outcomes.Where(o => o.Outcome == SourceOutcome.Failed).ToList();
             outcomes.AddRange(loaded);
-            return Summary(store, batch, true, sources.Count, outcomes, clock, s3) with
+            return Summary(store, batch, true, sources.Count, outcomes, clock, s3, lister) with
             {
                 Files = output.Files,
                 Replaced = plan.Replaces,
@@ -145,7 +157,7 @@ public static class WarehouseLoader
                 using var decoded = SourceOpener.Decode(head);
                 plans[i] = SourceProbe.Probe(sources[i], decoded, configured, cutHead: true);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException)
+            catch (Exception e) when ((e is IOException or InvalidDataException) && e is not S3ReadException { Unreachable: true })
             {
                 errors[i] = ChunkReader.Describe(e);
             }
@@ -189,8 +201,10 @@ public static class WarehouseLoader
         _ => "json",
     };
 
-    private static LoadSummary Summary(IWarehouseStore store, string? batch, bool committed, int listed, List<SourceSummary> sources, Stopwatch clock, S3Access s3) => new()
+    private static LoadSummary Summary(
+        IWarehouseStore store, string? batch, bool committed, int listed, List<SourceSummary> sources, Stopwatch clock, S3Access s3, S3SourceLister? lister) => new()
     {
+        ListedPrefixes = lister?.Listed.Order(StringComparer.Ordinal).ToList() ?? [],
         Batch = batch,
         Warehouse = store.Root,
         Committed = committed,

@@ -21,7 +21,7 @@ internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
             {
                 ReadSource(source, output, cancellationToken);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception e) when ((e is IOException or InvalidDataException or UnauthorizedAccessException) && e is not Sources.S3.S3ReadException { Unreachable: true })
             {
                 source.Error = Describe(e);
             }

@@ -124,7 +124,7 @@ internal sealed class S3WarehouseStore : IWarehouseStore
     {
         using var transfer = new TransferUtility(_s3, new TransferUtilityConfig { ConcurrentServiceRequests = Math.Max(1, _concurrency / 2) });
         var done = 0;
-        var half = files.Count / 2;
+        var half = Math.Max(1, files.Count / 2);
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _concurrency), CancellationToken = cancellationToken }, async (file, token) =>
         {
             var request = new TransferUtilityUploadRequest { BucketName = _location.Bucket, Key = Key(file.Relative), FilePath = file.LocalPath };

@@ -23,6 +23,13 @@ internal static class S3Errors
         }
     }
 
+    /// <summary>
+    /// S3 itself is out of reach (connection refused or reset, DNS, timeout): not one object's fault, so the load stops
+    /// rather than marking every remaining object failed.
+    /// </summary>
+    public static bool IsUnreachable(Exception e) =>
+        e is TaskCanceledException || (e is not AmazonServiceException && Unreachable(e) is not null);
+
     public static bool IsS3Failure(Exception e) =>
         e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
         || (e is TaskCanceledException && e.InnerException is TimeoutException);

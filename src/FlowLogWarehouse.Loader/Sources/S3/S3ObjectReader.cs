@@ -60,7 +60,7 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
         }
         catch (Exception e) when (S3Errors.IsS3Failure(e) && !cancellationToken.IsCancellationRequested)
         {
-            throw new S3ReadException(S3Errors.Describe(e), e);
+            throw S3ReadException.From(e);
         }
     }
 
@@ -81,7 +81,7 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
             }
             catch (Exception e) when (e is not S3ReadException && S3Errors.IsS3Failure(e))
             {
-                throw new S3ReadException($"the download broke off: {S3Errors.Describe(e)}", e);
+                throw S3ReadException.From(e, "the download broke off: ");
             }
         }
 
@@ -95,7 +95,7 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
             }
             catch (Exception e) when (e is not S3ReadException && S3Errors.IsS3Failure(e) && !cancellationToken.IsCancellationRequested)
             {
-                throw new S3ReadException($"the download broke off: {S3Errors.Describe(e)}", e);
+                throw S3ReadException.From(e, "the download broke off: ");
             }
         }
 
@@ -108,5 +108,14 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
     }
 }
 
-/// <summary>An S3 object could not be read: the source fails with this reason and the others go on.</summary>
-internal sealed class S3ReadException(string message, Exception inner) : IOException(message, inner);
+/// <summary>
+/// An S3 object could not be read: the source fails with this reason and the others go on, unless S3 itself was
+/// out of reach (<see cref="Unreachable"/>), which stops the load.
+/// </summary>
+internal sealed class S3ReadException(string message, bool unreachable, Exception inner) : IOException(message, inner)
+{
+    public bool Unreachable { get; } = unreachable;
+
+    public static S3ReadException From(Exception e, string context = "") =>
+        e as S3ReadException ?? new S3ReadException(context + S3Errors.Describe(e), S3Errors.IsUnreachable(e), e);
+}

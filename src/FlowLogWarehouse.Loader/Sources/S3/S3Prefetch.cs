@@ -70,7 +70,7 @@ internal sealed class S3Prefetch : IDisposable
         }
         catch (Exception e)
         {
-            await writer.CompleteAsync(e is S3ReadException ? e : new S3ReadException(S3Errors.Describe(e), e));
+            await writer.CompleteAsync(S3ReadException.From(e));
         }
         finally
         {
