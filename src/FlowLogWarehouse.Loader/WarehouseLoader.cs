@@ -36,7 +36,7 @@ public static class WarehouseLoader
             return Summary(layout, null, true, outcomes, clock);
         }
 
-        var opener = new SourceOpener();
+        using var opener = new SourceOpener();
         var plans = new List<SourcePlan>();
         foreach (var source in plan.ToLoad)
         {
@@ -132,6 +132,7 @@ public static class WarehouseLoader
     {
         InputKind.Text => "text",
         InputKind.CloudWatchExport => "cloudwatch-export",
+        InputKind.Parquet => "parquet",
         _ => "json",
     };
 

@@ -5,7 +5,7 @@ namespace FlowLogWarehouse.Loader.Decoding;
 
 /// <summary>
 /// Looks at the start of a source to decide its kind and format: the header line when there is one (S3 delivery),
-/// else the configured format. Reads at most 64 KiB of decompressed data.
+/// else the configured format; a Parquet file's own columns. Reads at most 64 KiB of decompressed text.
 /// </summary>
 internal static class SourceProbe
 {
@@ -16,7 +16,12 @@ internal static class SourceProbe
         var buffer = new byte[ProbeBytes];
         int length;
         using (var stream = opener.Open(source, forProbe: true))
+        {
+            // Parquet has no header line: its columns are its format, so line N of the accounting is row N.
+            if (stream is ParquetTextStream parquet)
+                return new SourcePlan(source, InputKind.Parquet, parquet.Format, HasHeader: false);
             length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
         return Classify(source, buffer.AsSpan(0, length), configured);
     }
 
