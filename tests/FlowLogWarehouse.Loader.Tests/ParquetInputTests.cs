@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text.Json;
 using FlowLogWarehouse.Generator;
 using FlowLogWarehouse.TestSupport;
 
@@ -59,7 +58,7 @@ public sealed class ParquetInputTests : IDisposable
         AwsParquet.FromText(Path.Combine(_s.Inputs, "flows.parquet"), V5, V5Lines[0], V5Lines[2].Replace("REJECT", "MAYBE"), V5Lines[1]);
         var summary = await _s.LoadAsync();
         Assert.Equal((3, 2, 1), (summary.LinesRead, summary.Rows, summary.Quarantined));
-        var entry = JsonDocument.Parse(File.ReadAllLines(Path.Combine(_s.Warehouse, summary.Quarantine!)).Single()).RootElement;
+        var entry = _s.QuarantineEntries(summary).Single();
         Assert.Equal(2, entry.GetProperty("line").GetInt64());
         Assert.Equal("action", entry.GetProperty("field").GetString());
         Assert.Equal("MAYBE", entry.GetProperty("value").GetString());
@@ -77,7 +76,7 @@ public sealed class ParquetInputTests : IDisposable
         var summary = await _s.LoadAsync(o => o with { ChunkBytes = 4096 });
 
         Assert.Equal((5000, 4999, 1, 0), (summary.LinesRead, summary.Rows, summary.Quarantined, summary.Skipped));
-        var entry = JsonDocument.Parse(File.ReadAllLines(Path.Combine(_s.Warehouse, summary.Quarantine!)).Single()).RootElement;
+        var entry = _s.QuarantineEntries(summary).Single();
         Assert.Equal(4500, entry.GetProperty("line").GetInt64());
         Assert.Equal(0, _s.Count("interface_id = 'eni-4499'"));
         Assert.Equal(1, _s.Count("interface_id = 'eni-4999'"));
@@ -107,8 +106,7 @@ public sealed class ParquetInputTests : IDisposable
 
         Assert.Equal((7, 2, 5, 0), (summary.LinesRead, summary.Rows, summary.Quarantined, summary.Skipped));
         Assert.Equal([["eni-1"], ["eni-7"]], _s.Query("SELECT interface_id FROM flow_logs ORDER BY 1"));
-        var entries = File.ReadAllLines(Path.Combine(_s.Warehouse, summary.Quarantine!))
-            .Select(l => JsonDocument.Parse(l).RootElement).OrderBy(e => e.GetProperty("line").GetInt64()).ToList();
+        var entries = _s.QuarantineEntries(summary);
         Assert.Equal([2, 3, 4, 5, 6], entries.Select(e => e.GetProperty("line").GetInt64()));
         Assert.All(entries, e => Assert.StartsWith("expected 4 fields", e.GetProperty("reason").GetString()));
         Assert.Equal("5 eni-3\\x0Ax 1418530010 fine [text-value-empty-or-with-whitespace]", entries[1].GetProperty("raw").GetString());
