@@ -60,7 +60,7 @@ public static class WarehouseLoader
             return Summary(store, null, true, sources.Count, outcomes, clock, s3, lister);
         }
 
-        var opener = new SourceOpener(plan.ToLoad.Any(s => s.IsS3) ? s3.Reader : null);
+        using var opener = new SourceOpener(plan.ToLoad.Any(s => s.IsS3) ? s3.Reader : null);
         var (plans, unreadable) = await ProbeAsync(plan.ToLoad, opener, configured, options.Concurrency, cancellationToken);
         outcomes.AddRange(unreadable);
         log.Debug("Probed {Count} source(s) in {Seconds:F2} s", plan.ToLoad.Count, clock.Elapsed.TotalSeconds);
@@ -198,6 +198,7 @@ public static class WarehouseLoader
     {
         InputKind.Text => "text",
         InputKind.CloudWatchExport => "cloudwatch-export",
+        InputKind.Parquet => "parquet",
         _ => "json",
     };
 

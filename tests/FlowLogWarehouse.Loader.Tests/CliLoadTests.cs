@@ -29,6 +29,24 @@ public sealed class CliLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_ParquetOnStdin_IsSpooledCountedAndTheSpoolRemoved()
+    {
+        var parquet = AwsParquet.FromQuery(Path.Combine(_s.Root, "stdin.parquet"),
+            "SELECT 2 AS version, '123456789010' AS account_id, (1418530010 + i)::BIGINT AS start FROM range(1000) r(i)");
+        var temp = Directory.CreateDirectory(Path.Combine(_s.Root, "tmp")).FullName;
+        var result = await CliProcess.RunAsync(["load", "-", "--warehouse", _s.Warehouse, "--summary-json", Path.Combine(_s.Root, "s.json")],
+            new CliRun { Stdin = File.ReadAllBytes(parquet), Environment = new Dictionary<string, string> { ["TMPDIR"] = temp } });
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1000, _s.Count());
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_s.Root, "s.json")));
+        var source = summary.RootElement.GetProperty("sources")[0];
+        Assert.Equal("parquet", source.GetProperty("kind").GetString());
+        Assert.Equal(1000, source.GetProperty("lines_read").GetInt64());
+        Assert.Equal(0, source.GetProperty("skipped").GetInt64());
+        Assert.Empty(Directory.GetFileSystemEntries(temp));
+    }
+
+    [Fact]
     public async Task Load_TooManyBadLines_ExitsOneWithOneLineAndNoStackTrace()
     {
         _s.Write("junk.log", "not a flow log\nnor this\n");

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using FlowLogWarehouse.TestSupport;
 using Serilog;
 
@@ -52,6 +53,11 @@ public sealed class Scratch : IDisposable
     public string[] DataFiles() => Directory.Exists(Path.Combine(Warehouse, "AWSLogs"))
         ? Directory.GetFiles(Path.Combine(Warehouse, "AWSLogs"), "*.parquet", SearchOption.AllDirectories).Order().ToArray()
         : [];
+
+    /// <summary>The quarantine entries of a load, in line order.</summary>
+    public List<JsonElement> QuarantineEntries(LoadSummary summary) =>
+        File.ReadAllLines(Path.Combine(Warehouse, summary.Quarantine!))
+            .Select(l => JsonDocument.Parse(l).RootElement).OrderBy(e => e.GetProperty("line").GetInt64()).ToList();
 
     public static void AssertAccounted(LoadSummary summary)
     {

@@ -10,4 +10,7 @@ public enum InputKind
 
     /// <summary>JSON per line: CloudWatch Logs subscription payloads (<c>logEvents[].message</c>) or <c>{"message": "…"}</c>.</summary>
     Json,
+
+    /// <summary>A Parquet file (AWS's Parquet delivery), read as a line per row with no header line.</summary>
+    Parquet,
 }

@@ -5,7 +5,7 @@ namespace FlowLogWarehouse.Loader.Decoding;
 
 /// <summary>
 /// Looks at the start of a source to decide its kind and format: the header line when there is one (S3 delivery),
-/// else the configured format. Reads at most 64 KiB of decompressed data.
+/// else the configured format; a Parquet file's own columns. Reads at most 64 KiB of decompressed text.
 /// </summary>
 internal static class SourceProbe
 {
@@ -24,6 +24,9 @@ internal static class SourceProbe
     public static SourcePlan Probe(SourceFile source, Stream decoded, FlowLogFormat configured, bool cutHead)
     {
         var buffer = new byte[ProbeBytes];
+        // Parquet has no header line: its columns are its format, so line N of the accounting is row N.
+        if (decoded is ParquetTextStream parquet)
+            return new SourcePlan(source, InputKind.Parquet, parquet.Format, HasHeader: false);
         var length = cutHead ? ReadHead(decoded, buffer) : decoded.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return Classify(source, buffer.AsSpan(0, length), configured);
     }

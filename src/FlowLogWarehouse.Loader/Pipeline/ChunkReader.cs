@@ -6,7 +6,7 @@ namespace FlowLogWarehouse.Loader.Pipeline;
 
 /// <summary>
 /// Reads sources one after another and cuts their decompressed bytes into chunks of whole lines for the parsing
-/// threads. A source that cannot be read (missing, corrupt gzip) is marked failed and the others go on.
+/// threads. A source that cannot be read (missing, corrupt gzip or Parquet) is marked failed and the others go on.
 /// </summary>
 internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
 {
