@@ -15,7 +15,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
 
-.PHONY: restore build test bench demo clean fonts trino-grammar
+.PHONY: restore build test bench demo clean fonts trino-grammar s3-server
 
 restore:
 	dotnet restore $(SOLUTION)
@@ -51,9 +51,19 @@ $(TRINO_GRAMMAR)/dist/check.js: $(TRINO_GRAMMAR)/check.mjs $(TRINO_GRAMMAR)/node
 
 trino-grammar: $(TRINO_GRAMMAR)/dist/check.js
 
+# The local S3 server (tests/s3-server, s3rver) that S3 tests start through TestSupport's S3Server. Same npm ci
+# stamp as above; --ignore-scripts is safe because no package in its tree has an install script or a native part.
+S3_SERVER := tests/s3-server
+
+$(S3_SERVER)/node_modules/.installed: $(S3_SERVER)/package.json $(S3_SERVER)/package-lock.json
+	cd $(S3_SERVER) && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+s3-server: $(S3_SERVER)/node_modules/.installed
+
 # The solution build reuses what `build` compiled; tests then run without building again.
 # One TRX file per test project under $(RESULTS_DIR); .ci/run sums their counters.
-test: restore build fonts trino-grammar
+test: restore build fonts trino-grammar s3-server
 	dotnet build $(SOLUTION) -c $(CONFIGURATION) --no-restore
 	rm -rf $(RESULTS_DIR)
 	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build \
@@ -89,3 +99,4 @@ clean:
 	rm -rf bin $(RESULTS_DIR) $(DEMO_LOGS) $(DEMO_WAREHOUSE) $(DEMO_OUTPUT) .bench
 	rm -rf src/*/bin src/*/obj tests/*/bin tests/*/obj bench/*/bin bench/*/obj
 	rm -rf $(TRINO_GRAMMAR)/node_modules $(TRINO_GRAMMAR)/dist
+	rm -rf $(S3_SERVER)/node_modules

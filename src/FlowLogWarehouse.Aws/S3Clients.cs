@@ -6,7 +6,11 @@ namespace FlowLogWarehouse.Aws;
 /// <summary>S3 clients from <see cref="AwsSettings"/>.</summary>
 public static class S3Clients
 {
-    public static IAmazonS3 Create(AwsSettings settings, int maxConnections = 16)
+    /// <summary>
+    /// <paramref name="credentials"/>, when given, win over the profile and the default chain: a local test server
+    /// takes only its own fixed key.
+    /// </summary>
+    public static IAmazonS3 Create(AwsSettings settings, int maxConnections = 16, AWSCredentials? credentials = null)
     {
         var config = new AmazonS3Config
         {
@@ -20,7 +24,7 @@ public static class S3Clients
             MaxErrorRetry = 3,
         };
         settings.Apply(config);
-        var credentials = settings.ProfileCredentials();
+        credentials ??= settings.ProfileCredentials();
         return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
     }
 }

@@ -1,0 +1,46 @@
+using System.Text;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace FlowLogWarehouse.TestSupport;
+
+/// <summary>Arranging and checking objects in a test, through one client kept for the server's lifetime.</summary>
+public sealed partial class S3Server
+{
+    private IAmazonS3? _client;
+
+    private IAmazonS3 Client => _client ?? throw new InvalidOperationException("The S3 server has not started.");
+
+    public Task PutAsync(string bucket, string key, string text) => PutAsync(bucket, key, Encoding.UTF8.GetBytes(text));
+
+    public async Task PutAsync(string bucket, string key, byte[] content)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        await Client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = stream });
+    }
+
+    public async Task<byte[]> GetBytesAsync(string bucket, string key)
+    {
+        using var response = await Client.GetObjectAsync(bucket, key);
+        using var content = new MemoryStream();
+        await response.ResponseStream.CopyToAsync(content);
+        return content.ToArray();
+    }
+
+    /// <summary>Every key under <paramref name="prefix"/>, over all pages, in the order the server lists them.</summary>
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string bucket, string prefix = "")
+    {
+        var keys = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await Client.ListObjectsV2Async(request);
+            // SDK v4 leaves a collection null, not empty, when the response has none.
+            keys.AddRange(page.S3Objects?.Select(o => o.Key) ?? []);
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+        return keys;
+    }
+}
