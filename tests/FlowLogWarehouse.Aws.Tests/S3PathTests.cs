@@ -1,11 +1,11 @@
 namespace FlowLogWarehouse.Aws.Tests;
 
-public class S3LocationTests
+public class S3PathTests
 {
     [Fact]
     public void Bucket_and_prefix()
     {
-        var location = S3Location.Parse("s3://flow-logs.archive/AWSLogs/123456789012/vpcflowlogs/");
+        var location = S3Path.Parse("s3://flow-logs.archive/AWSLogs/123456789012/vpcflowlogs/");
 
         Assert.Equal("flow-logs.archive", location.Bucket);
         Assert.Equal("AWSLogs/123456789012/vpcflowlogs/", location.Prefix);
@@ -17,7 +17,7 @@ public class S3LocationTests
     [Fact]
     public void A_prefix_without_a_slash_is_a_folder_of_that_name()
     {
-        var location = S3Location.Parse("s3://logs/2024");
+        var location = S3Path.Parse("s3://logs/2024");
 
         Assert.Equal("2024", location.Prefix);
         Assert.Equal("2024/", location.Folder);
@@ -30,7 +30,7 @@ public class S3LocationTests
     [InlineData("S3://logs")]
     public void Bucket_only_is_the_whole_bucket(string text)
     {
-        var location = S3Location.Parse(text);
+        var location = S3Path.Parse(text);
 
         Assert.Equal("logs", location.Bucket);
         Assert.Equal("", location.Prefix);
@@ -47,7 +47,7 @@ public class S3LocationTests
     [InlineData("s3://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
     public void An_invalid_bucket_is_the_users_to_fix(string text)
     {
-        var error = Assert.Throws<AwsSettingsException>(() => S3Location.Parse(text));
+        var error = Assert.Throws<AwsSettingsException>(() => S3Path.Parse(text));
 
         Assert.Contains("valid bucket", error.Message);
         Assert.Contains(text, error.Message);
@@ -59,8 +59,8 @@ public class S3LocationTests
     [InlineData("s3:/logs/x")]
     public void Not_an_s3_address(string text)
     {
-        Assert.False(S3Location.IsS3(text));
-        var error = Assert.Throws<AwsSettingsException>(() => S3Location.Parse(text));
+        Assert.False(S3Path.IsS3(text));
+        var error = Assert.Throws<AwsSettingsException>(() => S3Path.Parse(text));
 
         Assert.Contains("not an s3://bucket/prefix address", error.Message);
     }
