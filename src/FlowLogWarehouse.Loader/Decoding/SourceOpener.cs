@@ -72,7 +72,7 @@ internal sealed class SourceOpener(S3ObjectReader? s3 = null) : IDisposable
                 return ParquetTextStream.Open(Spool(head, raw), leaveOpen: false);
         }
         Stream stream = new PrefixStream(head, head.Length, raw);
-        return head is [0x1f, 0x8b, ..] ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        return head is [0x1f, 0x8b, ..] ? new CheckedGzipStream(stream) : stream;
     }
 
     private static byte[] ReadHead(Stream raw)
