@@ -2,7 +2,6 @@ using System.Text.Json;
 using FlowLogWarehouse.TestSupport;
 using Serilog;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace FlowLogWarehouse.Loader.Tests.S3;
 
@@ -131,16 +130,5 @@ public sealed class S3CrashTests(S3Fixture s3) : IClassFixture<S3Fixture>, IDisp
             await File.WriteAllBytesAsync(path, await s3.Server.GetBytesAsync(bucket, key));
         }
         return DuckDbQuery.Long("SELECT count(*) FROM read_parquet($1, hive_partitioning = true)", Path.Combine(local, "nightly", "AWSLogs", "**", "*.parquet"));
-    }
-
-    private sealed class OnMessage(string prefix, Action action) : ILogEventSink
-    {
-        private int _done;
-
-        public void Emit(LogEvent logEvent)
-        {
-            if (logEvent.MessageTemplate.Text.StartsWith(prefix, StringComparison.Ordinal) && Interlocked.Exchange(ref _done, 1) == 0)
-                action();
-        }
     }
 }

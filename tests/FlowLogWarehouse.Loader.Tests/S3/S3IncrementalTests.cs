@@ -110,6 +110,28 @@ public sealed class S3IncrementalTests(S3Fixture s3) : IClassFixture<S3Fixture>,
         Assert.Equal(logs.Sum(l => l.Records), _s.Count());
     }
 
+    [Fact]
+    public async Task ObjectVanishedMidRun_FailsAlone_AndTheOthersLoad()
+    {
+        var bucket = await s3.NewBucketAsync("vanished");
+        var logs = s3.Uploads.On(S3Uploads.FirstDay).ToList();
+        await s3.Uploads.UploadAsync(s3.Server, bucket, KeyLayout.Default, logs);
+        var gone = S3Uploads.KeyOf(logs[3], KeyLayout.Default);
+
+        // Deleted after it was listed and probed, before its body is read: the sink runs on the loader's thread.
+        var log = new Serilog.LoggerConfiguration()
+            .WriteTo.Sink(new OnMessage("Loading", () => s3.Client.DeleteObjectAsync(bucket, gone).GetAwaiter().GetResult()))
+            .CreateLogger();
+        var summary = await WarehouseLoader.LoadAsync(
+            new LoadOptions { Inputs = [$"s3://{bucket}/"], Warehouse = _s.Warehouse, Aws = s3.Server.Settings }, log);
+
+        var failed = Assert.Single(summary.Sources, s => s.Outcome == SourceOutcome.Failed);
+        Assert.Equal($"s3://{bucket}/{gone}", failed.Source);
+        Assert.Contains("vanished", failed.Error);
+        Assert.Equal(logs.Sum(l => l.Records) - logs[3].Records, _s.Count());
+        Scratch.AssertAccounted(summary);
+    }
+
     private static byte[] Decompress(byte[] gzip)
     {
         using var input = new System.IO.Compression.GZipStream(new MemoryStream(gzip), System.IO.Compression.CompressionMode.Decompress);
