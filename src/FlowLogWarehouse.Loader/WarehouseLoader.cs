@@ -105,6 +105,11 @@ public static class WarehouseLoader
                 output.Quarantine.Dispose();
                 TryDelete(staging);
                 plans = plans.Where(p => failed.All(f => f.Plan != p)).ToList();
+                // Text from stdin was read once and is gone (Parquet from stdin is kept in a spool file).
+                if (plans.Any(p => p.Source.IsStdin && p.Kind != InputKind.Parquet))
+                    throw new LoadFailedException(
+                        $"{failed[0].Plan.Source.DisplayName} failed midway ({failed[0].Error}), and its rows were mixed into the batch with stdin's, " +
+                        "which cannot be read a second time. Nothing was committed; load stdin on its own, or fix or leave out the failing source.");
                 continue;
             }
 

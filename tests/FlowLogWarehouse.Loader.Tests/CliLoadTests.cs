@@ -47,6 +47,22 @@ public sealed class CliLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_StdinTextWithAFileThatBreaksMidway_RefusesRatherThanLoseStdin()
+    {
+        // Past the probe's first 64 KiB, then cut: the file fails only while the batch is being written.
+        var whole = new MemoryStream();
+        using (var zip = new GZipStream(whole, CompressionLevel.Fastest, leaveOpen: true))
+            zip.Write(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 20_000).Select(i => Record.Replace(" 20641 ", $" {i} ") + "\n"))));
+        var path = _s.WriteBytes("cut.log.gz", whole.ToArray()[..(int)(whole.Length * 0.9)]);
+
+        var result = await Run(Encoding.ASCII.GetBytes(Record + "\n"), "load", "-", path, "--warehouse", _s.Warehouse);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot be read a second time. Nothing was committed", result.StdErr);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_s.Warehouse, "_flowlogs", "manifest")));
+    }
+
+    [Fact]
     public async Task Load_TooManyBadLines_ExitsOneWithOneLineAndNoStackTrace()
     {
         _s.Write("junk.log", "not a flow log\nnor this\n");
