@@ -32,7 +32,11 @@ internal sealed class QueryOptions
 
     public IEnumerable<Option> All => [Warehouse, Output, Out];
 
-    public static IQueryEngine OpenEngine(string warehouse) => DuckDbEngine.Open(warehouse);
+    public static IQueryEngine OpenEngine(string warehouse) => FlowLogWarehouse.Aws.S3Path.IsS3(warehouse)
+        ? throw new UserException(
+            $"--warehouse {warehouse}: the embedded DuckDB reads local warehouses only (it has no S3 access here). " +
+            "Query an S3 warehouse through Athena, or load into a local directory.", ExitCodes.Usage)
+        : DuckDbEngine.Open(warehouse);
 
     /// <summary>The format asked for, else the one --out's extension names, else a table.</summary>
     public (OutputFormat Format, string? Path) Destination(CommandContext context)

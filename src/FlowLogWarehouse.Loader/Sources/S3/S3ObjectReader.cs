@@ -12,8 +12,11 @@ namespace FlowLogWarehouse.Loader.Sources.S3;
 /// </summary>
 internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
 {
-    /// <summary>Compressed bytes fetched to probe an object: enough for its header line and first records.</summary>
-    public const int HeadBytes = 256 * 1024;
+    /// <summary>
+    /// Compressed bytes fetched to probe an object: its header line and first records (flow log text compresses
+    /// about 5:1, and the probe reads 64 KiB of text). A smaller object is fetched whole, so twice in all.
+    /// </summary>
+    public const int HeadBytes = 32 * 1024;
 
     private readonly ConcurrentDictionary<string, long> _bytes = new(StringComparer.Ordinal);
 
