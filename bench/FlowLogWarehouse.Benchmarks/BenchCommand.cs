@@ -162,36 +162,10 @@ internal static class BenchCommand
         if (measure.ExitCode != 0)
             return new RunRecord(spec, engine, run, measure, 0, 0, null, log);
 
-        // Our warehouse keeps its manifest and journal under _flowlogs/: not part of the data's size.
-        var parquet = Directory.Exists(output)
-            ? Directory.EnumerateFiles(output, "*.parquet", SearchOption.AllDirectories)
-                .Where(f => !Path.GetRelativePath(output, f).StartsWith("_", StringComparison.Ordinal))
-                .ToList()
-            : [];
-        var bytes = parquet.Sum(f => new FileInfo(f).Length);
-        Totals? totals = null;
-        string? unreadable = null;
-        if (parquet.Count == 0)
-        {
-            totals = new Totals(0, null);
-        }
-        else
-        {
-            var glob = engine == Engine.Ours
-                ? Path.Combine(output, "AWSLogs", "**", "*.parquet")
-                : Path.Combine(output, "**", "*.parquet");
-            try
-            {
-                using var duckDb = new DuckDb(duckDbTemp);
-                totals = duckDb.QueryTotals(DuckDbSql.ParquetTotals(prepared.Input, glob));
-            }
-            catch (DuckDB.NET.Data.DuckDBException e)
-            {
-                // Output DuckDB cannot read (or without a numeric bytes column) is wrong output, not a bench crash.
-                unreadable = $"DuckDB cannot read the output as flow logs: {e.Message}";
-            }
-        }
-        return new RunRecord(spec, engine, run, measure, bytes, parquet.Count, totals, log) { Mismatch = unreadable };
+        var read = engine == Engine.Ours
+            ? WarehouseOutput.OfOurs(output, prepared.Input, duckDbTemp)
+            : WarehouseOutput.Read(output, Path.Combine(output, "**", "*.parquet"), prepared.Input, duckDbTemp);
+        return new RunRecord(spec, engine, run, measure, read.Bytes, read.Files, read.Totals, log) { Mismatch = read.Unreadable };
     }
 
     /// <summary>A fast but wrong loader is worthless: every output must hold the input's rows and sum(bytes).</summary>
