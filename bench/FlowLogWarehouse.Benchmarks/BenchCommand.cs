@@ -122,13 +122,11 @@ internal static class BenchCommand
                 result.Runs.Add(record);
                 if (record.Failed)
                 {
-                    var why = record.Measure.TimedOut ? $"ran past {options.Timeout.TotalMinutes:F0} minutes" : $"exit code {record.Measure.ExitCode}";
-                    var failure = $"{record.EngineName} on {spec.Name} failed ({why}); see {record.Log}";
+                    var failure = $"{record.EngineName} on {spec.Name} failed ({record.Measure.FailureText(options.Timeout)}); see {record.Log}";
                     result.Failure = result.Failure is null ? failure : result.Failure + "; " + failure;
                     Console.WriteLine($"  FAILED: {failure}{Environment.NewLine}{ProcessRunner.Tail(record.Log)}");
                     continue;
                 }
-                Check(prepared, record);
                 Console.WriteLine(
                     $"  {record.EngineName,-13} run {run}/{repeats}: {record.Measure.ElapsedSeconds,7:F2} s, " +
                     $"{record.Measure.MaxRssBytes / 1e6,6:F0} MB peak RSS, {record.OutputBytes / 1e6,7:F1} MB in {record.OutputFiles:N0} files" +
@@ -165,14 +163,9 @@ internal static class BenchCommand
         var read = engine == Engine.Ours
             ? WarehouseOutput.OfOurs(output, prepared.Input, duckDbTemp)
             : WarehouseOutput.Read(output, Path.Combine(output, "**", "*.parquet"), prepared.Input, duckDbTemp);
-        return new RunRecord(spec, engine, run, measure, read.Bytes, read.Files, read.Totals, log) { Mismatch = read.Unreadable };
-    }
-
-    /// <summary>A fast but wrong loader is worthless: every output must hold the input's rows and sum(bytes).</summary>
-    private static void Check(PreparedInput prepared, RunRecord record)
-    {
-        if (record.Mismatch is null && record.OutputTotals != prepared.Reference)
-            record.Mismatch = $"{record.EngineName} output has {record.OutputTotals}; the input has {prepared.Reference}";
+        var record = new RunRecord(spec, engine, run, measure, read.Bytes, read.Files, read.Totals, log);
+        record.Mismatch = read.MismatchWith(prepared.Reference, record.EngineName);
+        return record;
     }
 
     /// <summary>Our outputs against DuckDB's, once both engines have run: the comparison a reader of a MISMATCH wants.</summary>

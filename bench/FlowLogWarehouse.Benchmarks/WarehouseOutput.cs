@@ -3,6 +3,10 @@ namespace FlowLogWarehouse.Benchmarks;
 /// <summary>What one load left in its output directory: its Parquet files' size and count, and their totals.</summary>
 internal sealed record WarehouseOutput(long Bytes, int Files, Totals? Totals, string? Unreadable)
 {
+    /// <summary>A fast but wrong loader is worthless: null when the output holds the input's rows and sum(bytes).</summary>
+    public string? MismatchWith(Totals reference, string who) =>
+        Unreadable ?? (Totals == reference ? null : $"{who} output has {Totals}; the input has {reference}");
+
     /// <summary>Our warehouse keeps its manifest and journal under <c>_flowlogs/</c>: the data is under AWSLogs/.</summary>
     public static WarehouseOutput OfOurs(string output, FlowLogInput input, string duckDbTemp) =>
         Read(output, Path.Combine(output, "AWSLogs", "**", "*.parquet"), input, duckDbTemp);
