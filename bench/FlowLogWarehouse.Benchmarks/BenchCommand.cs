@@ -67,26 +67,33 @@ internal static class BenchCommand
             prepared.Add(await store.PrepareAsync(spec));
 
         var results = new List<SetResult>();
-        foreach (var input in prepared.Where(p => !p.Spec.IsReports))
+        foreach (var input in prepared.Where(p => !p.Spec.IsReports && !p.Spec.IsS3))
             results.Add(await RunSetAsync(input, options, flowlogs, runner, work, logDirectory, duckDbTemp));
+        var s3 = prepared.FirstOrDefault(p => p.Spec.IsS3) is { } s3Input
+            ? await S3Bench.RunAsync(s3Input, options, flowlogs, runner, work, logDirectory, duckDbTemp)
+            : null;
         var reports = prepared.FirstOrDefault(p => p.Spec.IsReports) is { } reportsInput
             ? await ReportsBench.RunAsync(reportsInput, options, flowlogs, runner, work, logDirectory, duckDbTemp)
             : null;
 
         var report = new BenchReport(stamp, environment, options, results);
         var markdown = report.Render();
+        if (s3 is not null)
+            markdown += Environment.NewLine + S3Table.Render(s3, options);
         if (reports is not null)
             markdown += Environment.NewLine + ReportsTable.Render(reports, options);
         Console.WriteLine();
         Console.WriteLine(markdown);
         var resultsPath = Path.Combine(work, $"results-{stamp}.md");
-        var runs = report.RenderRuns() + (reports is null ? "" : Environment.NewLine + ReportsTable.RenderRuns(reports));
+        var runs = report.RenderRuns() +
+            (s3 is null ? "" : Environment.NewLine + S3Table.RenderRuns(s3)) +
+            (reports is null ? "" : Environment.NewLine + ReportsTable.RenderRuns(reports));
         File.WriteAllText(resultsPath, markdown + Environment.NewLine + runs);
         Console.WriteLine($"Written to {resultsPath}");
 
-        if (results.Any(r => r.Failure is not null) || reports?.AnyFailure == true)
+        if (results.Any(r => r.Failure is not null) || s3?.Failure is not null || reports?.AnyFailure == true)
             return 1;
-        return results.Any(r => r.Runs.Any(run => run.Mismatch is not null)) || reports?.AnyMismatch == true ? 3 : 0;
+        return results.Any(r => r.Runs.Any(run => run.Mismatch is not null)) || s3?.AnyMismatch == true || reports?.AnyMismatch == true ? 3 : 0;
     }
 
     private static async Task<SetResult> RunSetAsync(
