@@ -35,7 +35,7 @@ internal sealed record S3Result(PreparedInput Input, List<S3Run> Runs)
 }
 
 /// <summary>
-/// DESIGN.md's S3 target: loading the v2 .gz objects from S3 takes at most 1.3× loading the same files from local
+/// The S3 target: loading the v2 .gz objects from S3 takes at most 1.3× loading the same files from local
 /// disk. The files are uploaded to a fresh s3rver (untimed), then `flowlogs load` reads the local directory and the
 /// bucket alternately, each into a fresh warehouse, each output checked against the input's totals.
 /// </summary>

@@ -6,7 +6,8 @@ namespace FlowLogWarehouse.Benchmarks;
 /// <summary>The s3 set in Markdown: one row per source, the 1.3× target, and (for the results file) every run.</summary>
 internal static class S3Table
 {
-    // DESIGN.md, Performance: loading from S3 takes at most 1.3× loading the same files from local disk.
+    // Set with the s3 set (DESIGN.md's Performance list has no S3 target): loading from S3 takes at most 1.3× loading
+    // the same files from local disk.
     public const double Target = 1.3;
 
     /// <summary>Medians over one source's successful runs.</summary>
