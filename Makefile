@@ -51,8 +51,9 @@ $(TRINO_GRAMMAR)/dist/check.js: $(TRINO_GRAMMAR)/check.mjs $(TRINO_GRAMMAR)/node
 
 trino-grammar: $(TRINO_GRAMMAR)/dist/check.js
 
-# The local S3 server (tests/s3-server, s3rver) that S3 tests start through TestSupport's S3Server. Same npm ci
-# stamp as above; --ignore-scripts is safe because no package in its tree has an install script or a native part.
+# The local S3 server (tests/s3-server, s3rver) that S3 tests start through TestSupport's S3Server, and the bench's s3
+# set through its LocalS3Server. Same npm ci stamp as above; --ignore-scripts is safe because no package in its tree
+# has an install script or a native part.
 S3_SERVER := tests/s3-server
 
 $(S3_SERVER)/node_modules/.installed: $(S3_SERVER)/package.json $(S3_SERVER)/package-lock.json
@@ -69,7 +70,7 @@ test: restore build fonts trino-grammar s3-server
 	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build \
 	  --logger "trx;LogFilePrefix=results" --results-directory $(RESULTS_DIR)
 
-bench: build
+bench: build s3-server
 	dotnet run -c $(CONFIGURATION) --project bench/FlowLogWarehouse.Benchmarks -- --flowlogs ./$(LAUNCHER) $(BENCH_ARGS)
 
 DEMO_WAREHOUSE := demo-warehouse

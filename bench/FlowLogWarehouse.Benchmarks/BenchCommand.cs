@@ -67,26 +67,33 @@ internal static class BenchCommand
             prepared.Add(await store.PrepareAsync(spec));
 
         var results = new List<SetResult>();
-        foreach (var input in prepared.Where(p => !p.Spec.IsReports))
+        foreach (var input in prepared.Where(p => !p.Spec.IsReports && !p.Spec.IsS3))
             results.Add(await RunSetAsync(input, options, flowlogs, runner, work, logDirectory, duckDbTemp));
+        var s3 = prepared.FirstOrDefault(p => p.Spec.IsS3) is { } s3Input
+            ? await S3Bench.RunAsync(s3Input, options, flowlogs, runner, work, logDirectory, duckDbTemp)
+            : null;
         var reports = prepared.FirstOrDefault(p => p.Spec.IsReports) is { } reportsInput
             ? await ReportsBench.RunAsync(reportsInput, options, flowlogs, runner, work, logDirectory, duckDbTemp)
             : null;
 
         var report = new BenchReport(stamp, environment, options, results);
         var markdown = report.Render();
+        if (s3 is not null)
+            markdown += Environment.NewLine + S3Table.Render(s3, options);
         if (reports is not null)
             markdown += Environment.NewLine + ReportsTable.Render(reports, options);
         Console.WriteLine();
         Console.WriteLine(markdown);
         var resultsPath = Path.Combine(work, $"results-{stamp}.md");
-        var runs = report.RenderRuns() + (reports is null ? "" : Environment.NewLine + ReportsTable.RenderRuns(reports));
+        var runs = report.RenderRuns() +
+            (s3 is null ? "" : Environment.NewLine + S3Table.RenderRuns(s3)) +
+            (reports is null ? "" : Environment.NewLine + ReportsTable.RenderRuns(reports));
         File.WriteAllText(resultsPath, markdown + Environment.NewLine + runs);
         Console.WriteLine($"Written to {resultsPath}");
 
-        if (results.Any(r => r.Failure is not null) || reports?.AnyFailure == true)
+        if (results.Any(r => r.Failure is not null) || s3?.Failure is not null || reports?.AnyFailure == true)
             return 1;
-        return results.Any(r => r.Runs.Any(run => run.Mismatch is not null)) || reports?.AnyMismatch == true ? 3 : 0;
+        return results.Any(r => r.Runs.Any(run => run.Mismatch is not null)) || s3?.AnyMismatch == true || reports?.AnyMismatch == true ? 3 : 0;
     }
 
     private static async Task<SetResult> RunSetAsync(
@@ -122,13 +129,11 @@ internal static class BenchCommand
                 result.Runs.Add(record);
                 if (record.Failed)
                 {
-                    var why = record.Measure.TimedOut ? $"ran past {options.Timeout.TotalMinutes:F0} minutes" : $"exit code {record.Measure.ExitCode}";
-                    var failure = $"{record.EngineName} on {spec.Name} failed ({why}); see {record.Log}";
+                    var failure = $"{record.EngineName} on {spec.Name} failed ({record.Measure.FailureText(options.Timeout)}); see {record.Log}";
                     result.Failure = result.Failure is null ? failure : result.Failure + "; " + failure;
                     Console.WriteLine($"  FAILED: {failure}{Environment.NewLine}{ProcessRunner.Tail(record.Log)}");
                     continue;
                 }
-                Check(prepared, record);
                 Console.WriteLine(
                     $"  {record.EngineName,-13} run {run}/{repeats}: {record.Measure.ElapsedSeconds,7:F2} s, " +
                     $"{record.Measure.MaxRssBytes / 1e6,6:F0} MB peak RSS, {record.OutputBytes / 1e6,7:F1} MB in {record.OutputFiles:N0} files" +
@@ -162,43 +167,12 @@ internal static class BenchCommand
         if (measure.ExitCode != 0)
             return new RunRecord(spec, engine, run, measure, 0, 0, null, log);
 
-        // Our warehouse keeps its manifest and journal under _flowlogs/: not part of the data's size.
-        var parquet = Directory.Exists(output)
-            ? Directory.EnumerateFiles(output, "*.parquet", SearchOption.AllDirectories)
-                .Where(f => !Path.GetRelativePath(output, f).StartsWith("_", StringComparison.Ordinal))
-                .ToList()
-            : [];
-        var bytes = parquet.Sum(f => new FileInfo(f).Length);
-        Totals? totals = null;
-        string? unreadable = null;
-        if (parquet.Count == 0)
-        {
-            totals = new Totals(0, null);
-        }
-        else
-        {
-            var glob = engine == Engine.Ours
-                ? Path.Combine(output, "AWSLogs", "**", "*.parquet")
-                : Path.Combine(output, "**", "*.parquet");
-            try
-            {
-                using var duckDb = new DuckDb(duckDbTemp);
-                totals = duckDb.QueryTotals(DuckDbSql.ParquetTotals(prepared.Input, glob));
-            }
-            catch (DuckDB.NET.Data.DuckDBException e)
-            {
-                // Output DuckDB cannot read (or without a numeric bytes column) is wrong output, not a bench crash.
-                unreadable = $"DuckDB cannot read the output as flow logs: {e.Message}";
-            }
-        }
-        return new RunRecord(spec, engine, run, measure, bytes, parquet.Count, totals, log) { Mismatch = unreadable };
-    }
-
-    /// <summary>A fast but wrong loader is worthless: every output must hold the input's rows and sum(bytes).</summary>
-    private static void Check(PreparedInput prepared, RunRecord record)
-    {
-        if (record.Mismatch is null && record.OutputTotals != prepared.Reference)
-            record.Mismatch = $"{record.EngineName} output has {record.OutputTotals}; the input has {prepared.Reference}";
+        var read = engine == Engine.Ours
+            ? WarehouseOutput.OfOurs(output, prepared.Input, duckDbTemp)
+            : WarehouseOutput.Read(output, Path.Combine(output, "**", "*.parquet"), prepared.Input, duckDbTemp);
+        var record = new RunRecord(spec, engine, run, measure, read.Bytes, read.Files, read.Totals, log);
+        record.Mismatch = read.MismatchWith(prepared.Reference, record.EngineName);
+        return record;
     }
 
     /// <summary>Our outputs against DuckDB's, once both engines have run: the comparison a reader of a MISMATCH wants.</summary>

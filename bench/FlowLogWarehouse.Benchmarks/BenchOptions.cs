@@ -5,24 +5,26 @@ internal sealed record BenchOptions
 {
     public const string Usage = """
         FlowLogWarehouse.Benchmarks: our `flowlogs load` against DuckDB's COPY on the same generated input, side by side;
-        then every report on a month of data in the warehouse against the same SQL over the raw .gz text.
+        then our load of the v2 .gz files from a local S3 server (s3rver) against from local disk; then every report on
+        a month of data in the warehouse against the same SQL over the raw .gz text.
 
         Usage: dotnet run -c Release --project bench/FlowLogWarehouse.Benchmarks -- [options]
 
           --flowlogs PATH        the flowlogs CLI: a launcher, an executable or a .dll   (default ./bin/flowlogs)
           --work DIR             inputs, outputs, logs and results                     (default ./.bench)
-          --lines N              lines of the v2 sets, text and .gz                    (default 5000000)
-          --days N               days the v2 and v5 sets are spread over               (default 2)
+          --lines N              lines of the v2 sets, text and .gz (and s3)           (default 5000000)
+          --days N               days the v2, v5 and s3 sets are spread over           (default 2)
           --v5-lines N           lines of the v5 (custom format) set                   (default 2000000)
           --large-lines N        lines of the large v2 set (memory flatness)           (default 50000000)
           --large-days N         days of the large set; same rows per hour as --lines  (default 20)
           --skip-large           leave out the large set
-          --sets LIST            comma-separated subset of v2-text,v2-gz,v5-text,v2-large,reports
-          --repeat N             runs per engine and set (and per report on the warehouse); the median is reported (default 3)
+          --sets LIST            comma-separated subset of v2-text,v2-gz,v5-text,v2-large,s3,reports
+          --repeat N             runs per engine and set (per source on s3, per report on the warehouse); the median is reported (default 3)
           --large-repeat N       runs of our loader on the large set                   (default 1)
           --seed S               generator seed                                        (default 42)
           --timeout-minutes N    a command running longer fails the bench              (default 60)
           --regenerate           generate the inputs again even if they are present
+          --skip-s3              leave out the S3 load benchmark (the s3 set: v2-gz's files, needs `make s3-server`)
           --skip-reports         leave out the reports benchmark (the reports set)
           --reports-days N       days of the reports set (v5, .gz)                     (default 30)
           --reports-rows-per-day N  rows per day of the reports set                   (default 340000)
@@ -33,7 +35,7 @@ internal sealed record BenchOptions
         or sum(bytes) differs from the input's, or a report's rows differ between the warehouse and the raw text.
         """;
 
-    private static readonly HashSet<string> FlagNames = ["skip-large", "skip-reports", "regenerate"];
+    private static readonly HashSet<string> FlagNames = ["skip-large", "skip-s3", "skip-reports", "regenerate"];
 
     public required string Flowlogs { get; init; }
     public required string WorkDirectory { get; init; }
@@ -64,6 +66,8 @@ internal sealed record BenchOptions
             throw new UsageException($"--sets: unknown set '{unknown}'; known: {string.Join(", ", InputSetSpec.Names)}.");
         if (reader.Flag("skip-large"))
             sets.Remove(InputSetSpec.LargeName);
+        if (reader.Flag("skip-s3"))
+            sets.Remove(InputSetSpec.S3Name);
         if (reader.Flag("skip-reports"))
             sets.Remove(InputSetSpec.ReportsName);
         if (sets.Count == 0)

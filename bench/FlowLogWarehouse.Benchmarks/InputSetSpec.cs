@@ -5,11 +5,22 @@ internal sealed record InputSetSpec(string Name, string Format, int Days, long R
 {
     public const string LargeName = "v2-large";
     public const string ReportsName = "reports";
+    public const string S3Name = "s3";
+    private const string GzipName = "v2-gz";
 
-    public static readonly IReadOnlyList<string> Names = ["v2-text", "v2-gz", "v5-text", LargeName, ReportsName];
+    public static readonly IReadOnlyList<string> Names = ["v2-text", GzipName, "v5-text", LargeName, S3Name, ReportsName];
 
     /// <summary>The month the reports run over, loaded once into a warehouse: not a loader comparison.</summary>
     public bool IsReports => Name == ReportsName;
+
+    /// <summary>Our loader from the local S3 server against from local files: not a comparison with DuckDB.</summary>
+    public bool IsS3 => Name == S3Name;
+
+    /// <summary>
+    /// The set whose generated files this one reads: the s3 set uploads v2-gz's (the .gz objects AWS delivers), so
+    /// the two share one cached input rather than generating the same files twice.
+    /// </summary>
+    public string InputName => IsS3 ? GzipName : Name;
 
     public long Lines => Days * RowsPerDay;
 
@@ -32,9 +43,10 @@ internal sealed record InputSetSpec(string Name, string Format, int Days, long R
         var all = new[]
         {
             new InputSetSpec("v2-text", "v2", options.Days, rowsPerDay, Gzip: false, IsLarge: false),
-            new InputSetSpec("v2-gz", "v2", options.Days, rowsPerDay, Gzip: true, IsLarge: false),
+            new InputSetSpec(GzipName, "v2", options.Days, rowsPerDay, Gzip: true, IsLarge: false),
             new InputSetSpec("v5-text", "v5", options.Days, Math.Max(1, options.V5Lines / options.Days), Gzip: false, IsLarge: false),
             new InputSetSpec(LargeName, "v2", options.LargeDays, Math.Max(1, options.LargeLines / options.LargeDays), Gzip: false, IsLarge: true),
+            new InputSetSpec(S3Name, "v2", options.Days, rowsPerDay, Gzip: true, IsLarge: false),
             // v5 so that reports needing its fields (vpc-id, flow-direction, traffic-path, ...) run too; .gz as AWS delivers.
             new InputSetSpec(ReportsName, "v5", options.ReportsDays, options.ReportsRowsPerDay, Gzip: true, IsLarge: false),
         };

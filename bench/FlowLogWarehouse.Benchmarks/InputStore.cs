@@ -15,17 +15,18 @@ internal sealed class InputStore(string workDirectory, IReadOnlyList<string> flo
 {
     private readonly string _root = Path.Combine(workDirectory, "inputs");
 
-    public string DirectoryOf(InputSetSpec spec) => Path.Combine(_root, spec.Name);
+    public string DirectoryOf(InputSetSpec spec) => Path.Combine(_root, spec.InputName);
 
     public bool IsReady(InputSetSpec spec) => !regenerate && ReadMarker(spec) is { } marker && marker.Matches(spec, seed);
 
     public async Task<PreparedInput> PrepareAsync(InputSetSpec spec)
     {
         var directory = DirectoryOf(spec);
+        var label = spec.InputName == spec.Name ? spec.Name : $"{spec.Name} (the {spec.InputName} input)";
         if (IsReady(spec))
         {
             var marker = ReadMarker(spec)!;
-            Console.WriteLine($"  {spec.Name}: present ({marker.Files:N0} files, {marker.TotalBytes / 1e6:N0} MB, {marker.Reference.Rows:N0} rows)");
+            Console.WriteLine($"  {label}: present ({marker.Files:N0} files, {marker.TotalBytes / 1e6:N0} MB, {marker.Reference.Rows:N0} rows)");
             return new PreparedInput(spec, FlowLogInput.Scan(directory), marker.Reference);
         }
 
@@ -34,7 +35,7 @@ internal sealed class InputStore(string workDirectory, IReadOnlyList<string> flo
         File.Delete(MarkerPath(spec));
         DeleteDirectory(directory);
         DeleteDirectory(partial);
-        Console.Write($"  {spec.Name}: generating {spec.Lines:N0} lines ({spec.Format}{(spec.Gzip ? ", gzip" : "")}, {spec.Days} days) … ");
+        Console.Write($"  {label}: generating {spec.Lines:N0} lines ({spec.Format}{(spec.Gzip ? ", gzip" : "")}, {spec.Days} days) … ");
         var stopwatch = Stopwatch.StartNew();
         List<string> command =
         [
@@ -43,7 +44,7 @@ internal sealed class InputStore(string workDirectory, IReadOnlyList<string> flo
         ];
         if (spec.Gzip)
             command.Add("--gzip");
-        var log = Path.Combine(logDirectory, $"generate-{spec.Name}.log");
+        var log = Path.Combine(logDirectory, $"generate-{spec.InputName}.log");
         var exitCode = await runner.RunLoggedAsync(command, log);
         if (exitCode != 0)
         {
@@ -70,7 +71,7 @@ internal sealed class InputStore(string workDirectory, IReadOnlyList<string> flo
 
     private static readonly JsonSerializerOptions MarkerJson = new() { WriteIndented = true };
 
-    private string MarkerPath(InputSetSpec spec) => Path.Combine(_root, spec.Name + ".json");
+    private string MarkerPath(InputSetSpec spec) => Path.Combine(_root, spec.InputName + ".json");
 
     private InputMarker? ReadMarker(InputSetSpec spec)
     {

@@ -54,4 +54,7 @@ internal sealed record MeasureResult(
     int ExitCode, bool TimedOut, double ElapsedSeconds, long MaxRssBytes, double UserSeconds, double SystemSeconds)
 {
     public double CpuSeconds => UserSeconds + SystemSeconds;
+
+    /// <summary>Why a run with a non-zero exit code failed, for a failure line.</summary>
+    public string FailureText(TimeSpan timeout) => TimedOut ? $"ran past {timeout.TotalMinutes:F0} minutes" : $"exit code {ExitCode}";
 }

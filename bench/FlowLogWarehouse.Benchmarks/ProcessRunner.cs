@@ -15,8 +15,11 @@ internal sealed class ProcessRunner(TimeSpan timeout)
             : [processPath];
     }
 
-    /// <summary>Runs <paramref name="command"/> to its end; returns the exit code. Stdout and stderr go to <paramref name="logPath"/>.</summary>
-    public async Task<int> RunLoggedAsync(IReadOnlyList<string> command, string logPath)
+    /// <summary>
+    /// Runs <paramref name="command"/> to its end; returns the exit code. Stdout and stderr go to <paramref name="logPath"/>.
+    /// <paramref name="environment"/> is added to this process's own, and passes on to the command's children.
+    /// </summary>
+    public async Task<int> RunLoggedAsync(IReadOnlyList<string> command, string logPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(command[0])
         {
@@ -27,6 +30,8 @@ internal sealed class ProcessRunner(TimeSpan timeout)
         };
         foreach (var arg in command.Skip(1))
             start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         await using var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
@@ -71,8 +76,11 @@ internal sealed class ProcessRunner(TimeSpan timeout)
         return process.ExitCode;
     }
 
-    /// <summary>Runs <paramref name="command"/> under a fresh measurer; the measurer's own failure is a bench failure.</summary>
-    public async Task<MeasureResult> MeasureAsync(IReadOnlyList<string> command, string logPath)
+    /// <summary>
+    /// Runs <paramref name="command"/> under a fresh measurer; the measurer's own failure is a bench failure. The
+    /// measurer starts the command with its own environment, so <paramref name="environment"/> reaches the command.
+    /// </summary>
+    public async Task<MeasureResult> MeasureAsync(IReadOnlyList<string> command, string logPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var resultPath = Path.ChangeExtension(logPath, ".measure.json");
         File.Delete(resultPath);
@@ -84,7 +92,7 @@ internal sealed class ProcessRunner(TimeSpan timeout)
             "--",
         };
         measured.AddRange(command);
-        var exitCode = await new ProcessRunner(timeout + TimeSpan.FromMinutes(1)).RunLoggedAsync(measured, logPath);
+        var exitCode = await new ProcessRunner(timeout + TimeSpan.FromMinutes(1)).RunLoggedAsync(measured, logPath, environment);
         if (exitCode != 0 || !File.Exists(resultPath))
             throw new BenchException($"The measurer failed (exit code {exitCode}); see {logPath}:{Environment.NewLine}{Tail(logPath)}");
         return JsonSerializer.Deserialize<MeasureResult>(File.ReadAllText(resultPath))
