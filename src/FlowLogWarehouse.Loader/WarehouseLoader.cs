@@ -94,6 +94,29 @@ public static class WarehouseLoader
 
             log.Debug("Parsed and wrote batch {Batch} at {Seconds:F2} s", batch, clock.Elapsed.TotalSeconds);
             var failed = output.Sources.Where(s => s.Error is not null).ToList();
+            foreach (var state in failed.Where(s => s.NeedsOwnProbe))
+            {
+                log.Information("Source {Source}: {Reason}; probing it on its own", state.Plan.Source.DisplayName, state.Error);
+                var (own, error) = await ProbeS3Async(state.Plan.Source, opener, configured, cancellationToken);
+                if (own is not null)
+                {
+                    plans[plans.IndexOf(state.Plan)] = own;
+                    state.Error = null;
+                }
+                else
+                {
+                    state.Error = error;
+                }
+            }
+            if (failed.Any(s => s.Error is null))
+            {
+                // Nothing of a mismatched source was used, but the batch's columns may change with its own plan.
+                output.Quarantine.Dispose();
+                TryDelete(staging);
+                failed = failed.Where(s => s.Error is not null).ToList();
+                if (failed.Count == 0)
+                    continue;
+            }
             if (failed.Count > 0)
             {
                 // Rows of a source that broke midway are mixed into the batch's files: run again without it.
@@ -146,25 +169,33 @@ public static class WarehouseLoader
 
     /// <summary>
     /// Decides each source's kind and format from its first bytes. S3 objects are probed concurrently from a ranged
-    /// GET of their head; files and stdin one after another (stdin's bytes are kept for the real read).
+    /// GET of their head, one object per flow log (the others inherit its plan, checked when they are read); files
+    /// and stdin one after another (stdin's bytes are kept for the real read).
     /// </summary>
     private static async Task<(List<SourcePlan> Plans, List<SourceSummary> Unreadable)> ProbeAsync(
         IReadOnlyList<SourceFile> sources, SourceOpener opener, FlowLogFormat configured, int concurrency, CancellationToken cancellationToken)
     {
         var plans = new SourcePlan?[sources.Count];
         var errors = new string?[sources.Count];
-        var remote = Enumerable.Range(0, sources.Count).Where(i => sources[i].IsS3);
-        await Parallel.ForEachAsync(remote, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (i, token) =>
+        var groups = Enumerable.Range(0, sources.Count).Where(i => sources[i].IsS3)
+            .GroupBy(i => FlowLogObjects.GroupOf(sources[i]) ?? sources[i].Id)
+            .ToList();
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (group, token) =>
         {
-            try
+            var members = group.ToList();
+            // The first member that can be read speaks for the group; one that cannot fails alone.
+            foreach (var i in members)
             {
-                await using var head = await opener.S3!.OpenHeadAsync(sources[i], token);
-                using var decoded = SourceOpener.Decode(head);
-                plans[i] = SourceProbe.Probe(sources[i], decoded, configured, cutHead: true);
-            }
-            catch (Exception e) when ((e is IOException or InvalidDataException) && e is not S3ReadException { Unreachable: true })
-            {
-                errors[i] = ChunkReader.Describe(e);
+                var (plan, error) = await ProbeS3Async(sources[i], opener, configured, token);
+                plans[i] = plan;
+                errors[i] = error;
+                if (plan is null)
+                    continue;
+                var shareable = plan.Kind == InputKind.Parquet || (plan.Kind == InputKind.Text && plan.HasHeader);
+                foreach (var other in members.Where(m => m > i && shareable))
+                    plans[other] = plan with { Source = sources[other], Inherited = true };
+                if (shareable)
+                    break;
             }
         });
         for (var i = 0; i < sources.Count; i++)
@@ -183,6 +214,20 @@ public static class WarehouseLoader
         var unreadable = Enumerable.Range(0, sources.Count).Where(i => errors[i] is not null)
             .Select(i => new SourceSummary(sources[i].DisplayName, SourceOutcome.Failed, null, null, 0, 0, 0, 0, errors[i])).ToList();
         return (plans.OfType<SourcePlan>().ToList(), unreadable);
+    }
+
+    private static async Task<(SourcePlan? Plan, string? Error)> ProbeS3Async(SourceFile source, SourceOpener opener, FlowLogFormat configured, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var head = await opener.S3!.OpenHeadAsync(source, cancellationToken);
+            using var decoded = SourceOpener.Decode(head);
+            return (SourceProbe.Probe(source, decoded, configured, cutHead: true), null);
+        }
+        catch (Exception e) when ((e is IOException or InvalidDataException) && e is not S3ReadException { Unreachable: true })
+        {
+            return (null, ChunkReader.Describe(e));
+        }
     }
 
     private static async Task<SourceFile?> Reopen(string id, S3Access s3, CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
             catch (Exception e) when ((e is IOException or InvalidDataException or UnauthorizedAccessException) && e is not Sources.S3.S3ReadException { Unreachable: true })
             {
                 source.Error = Describe(e);
+                source.NeedsOwnProbe = e is InheritedPlanMismatch;
             }
         }
     }
@@ -31,6 +32,8 @@ internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
     private void ReadSource(SourceState source, ChannelWriter<Chunk> output, CancellationToken cancellationToken)
     {
         using var stream = opener.Open(source.Plan.Source, forProbe: false);
+        if (source.Plan.Inherited)
+            InheritedPlanMismatch.ThrowIfParquetDiffers(source.Plan, stream);
         var buffer = ArrayPool<byte>.Shared.Rent(chunkBytes);
         var filled = 0;
         long nextLine = 1;
@@ -39,6 +42,8 @@ internal sealed class ChunkReader(SourceOpener opener, int chunkBytes)
         {
             var read = stream.ReadAtLeast(buffer.AsSpan(filled), buffer.Length - filled, throwOnEndOfStream: false);
             filled += read;
+            if (first && source.Plan.Inherited)
+                InheritedPlanMismatch.ThrowIfHeaderDiffers(source.Plan, buffer.AsSpan(0, filled));
             if (filled < buffer.Length)
             {
                 // End of the source; its last line may lack a newline.

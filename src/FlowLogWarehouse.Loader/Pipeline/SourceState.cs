@@ -21,6 +21,9 @@ internal sealed class SourceState(int index, SourcePlan plan, BatchSchema schema
     public long Skipped;
     public string? Error;
 
+    /// <summary>Its inherited plan did not fit (<see cref="SourcePlan.Inherited"/>): probe it on its own and run again.</summary>
+    public bool NeedsOwnProbe;
+
     public void Add(in LineCounts counts)
     {
         Interlocked.Add(ref LinesRead, counts.LinesRead);
