@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 
 namespace FlowLogWarehouse.TestSupport;
 
-/// <summary>One statement to check, named so its errors can be traced back.</summary>
-public sealed record TrinoStatement(string Id, string Sql);
+/// <summary>One statement to check, named so its errors can be traced back; Hive for Athena's DDL.</summary>
+public sealed record TrinoStatement(string Id, string Sql, bool Hive = false);
 
 /// <summary>A syntax error at a 1-based line and column of a statement.</summary>
 public sealed record TrinoError(string Id, int Line, int Column, string Message)
@@ -60,7 +60,7 @@ public static partial class TrinoGrammar
             // Read both pipes while writing: a child blocked on a full pipe would never exit.
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            await process.StandardInput.WriteAsync(JsonSerializer.Serialize(statements.Select(s => new { id = s.Id, sql = s.Sql })));
+            await process.StandardInput.WriteAsync(JsonSerializer.Serialize(statements.Select(s => new { id = s.Id, sql = s.Sql, dialect = s.Hive ? "hive" : "trino" })));
             process.StandardInput.Close();
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             try
