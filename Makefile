@@ -67,7 +67,7 @@ s3-server: $(S3_SERVER)/node_modules/.installed
 test: restore build fonts trino-grammar s3-server
 	dotnet build $(SOLUTION) -c $(CONFIGURATION) --no-restore
 	rm -rf $(RESULTS_DIR)
-	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build \
+	dotnet test $(SOLUTION) -c $(CONFIGURATION) --no-build --blame-hang-timeout 10m \
 	  --logger "trx;LogFilePrefix=results" --results-directory $(RESULTS_DIR)
 
 bench: build s3-server

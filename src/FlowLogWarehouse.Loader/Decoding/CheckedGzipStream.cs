@@ -85,6 +85,13 @@ internal sealed class CheckedGzipStream : ReadOnlyStreamBase
             return n;
         }
 
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inner.Dispose();
+            base.Dispose(disposing);
+        }
+
         private void CountHeaders(ReadOnlySpan<byte> data)
         {
             ReadOnlySpan<byte> magic = [0x1f, 0x8b, 0x08];

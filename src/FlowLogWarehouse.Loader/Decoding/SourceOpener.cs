@@ -32,7 +32,18 @@ internal sealed class SourceOpener(S3ObjectReader? s3 = null) : IDisposable
     public Stream Open(SourceFile source, bool forProbe)
     {
         if (source.IsS3)
-            return Decode((_prefetch ?? throw new InvalidOperationException("S3 sources are read within BeginBatch.")).Take(source));
+        {
+            var body = (_prefetch ?? throw new InvalidOperationException("S3 sources are read within BeginBatch.")).Take(source);
+            try
+            {
+                return Decode(body);
+            }
+            catch
+            {
+                body.Dispose(); // frees its download slot
+                throw;
+            }
+        }
         if (!source.IsStdin)
             return Decode(source.Open());
 

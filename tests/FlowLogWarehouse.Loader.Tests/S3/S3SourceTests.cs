@@ -57,6 +57,19 @@ public sealed class S3SourceTests(S3Fixture s3) : IClassFixture<S3Fixture>, IDis
     }
 
     [Fact]
+    public async Task Load_ManyMoreObjectsThanDownloadSlots_EachSlotComesBack()
+    {
+        var bucket = await s3.NewBucketAsync("slots");
+        await s3.Uploads.UploadAsync(s3.Server, bucket, KeyLayout.Default, s3.Uploads.Logs);
+
+        // One slot for 36 objects: a slot not given back when an object has been read would stall the load.
+        var summary = await Load($"s3://{bucket}/", o => o with { Concurrency = 1 }).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(s3.Uploads.Logs.Sum(l => l.Records), summary.Rows);
+        Assert.InRange(summary.BytesDownloaded, s3.Uploads.Logs.Sum(l => new FileInfo(l.Path).Length), s3.Uploads.Logs.Sum(l => new FileInfo(l.Path).Length) + Sources.S3.S3ObjectReader.HeadBytes);
+    }
+
+    [Fact]
     public async Task Load_ObjectsUnderBookkeepingFoldersAndFolderMarkers_AreNotSources()
     {
         var bucket = await s3.NewBucketAsync("skip");
