@@ -82,6 +82,9 @@ public sealed partial class FakeAthena : IAsyncDisposable
 
     public int RunningPolls { get; set; } = 1;
 
+    /// <summary>False leaves StatementType out of GetQueryExecution answers, as some older answers did.</summary>
+    public bool SendStatementType { get; set; } = true;
+
     /// <summary>Reported as DataScannedInBytes for every SELECT.</summary>
     public long BytesScanned { get; set; } = 10_485_760;
 

@@ -131,7 +131,6 @@ public sealed partial class FakeAthena
         {
             ["QueryExecutionId"] = query.Id,
             ["Query"] = query.Sql,
-            ["StatementType"] = query.IsDdl ? "DDL" : "DML",
             ["Status"] = status,
             ["Statistics"] = new JsonObject
             {
@@ -142,6 +141,8 @@ public sealed partial class FakeAthena
             },
             ["WorkGroup"] = Text(query.Request, "WorkGroup") ?? "primary",
         };
+        if (SendStatementType)
+            execution["StatementType"] = query.IsDdl ? "DDL" : "DML";
         foreach (var echoed in new[] { "QueryExecutionContext", "ResultConfiguration", "ExecutionParameters" })
             if (query.Request.TryGetProperty(echoed, out var value))
                 execution[echoed] = JsonNode.Parse(value.GetRawText());
