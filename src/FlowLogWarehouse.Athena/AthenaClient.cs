@@ -112,10 +112,9 @@ public sealed class AthenaClient : IDisposable
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
         for (var attempt = 1; ; attempt++)
         {
-            var error = await TryOnceAsync(operation, body, responseType, cancellationToken);
-            if (error.Response is { } response)
-                return response;
-            var failure = error.Failure!;
+            var (response, failure) = await TryOnceAsync(operation, body, responseType, cancellationToken);
+            if (failure is null)
+                return response!;
             if (attempt >= _options.MaxAttempts || !AthenaErrors.IsRetryable(failure))
                 throw failure;
             var delay = Backoff.Jittered(attempt - 1, _options.RetryBaseDelay, _options.RetryMaxDelay);
@@ -125,13 +124,14 @@ public sealed class AthenaClient : IDisposable
         }
     }
 
+    /// <summary>One attempt: the answer, or the error it came to (a service error, or none came).</summary>
     private async Task<(TResponse? Response, AthenaException? Failure)> TryOnceAsync<TResponse>(
         string operation, byte[] body, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = JsonContentType;
         message.Headers.Add("X-Amz-Target", "AmazonAthena." + operation);
-        HttpResponseMessage answer;
+        HttpResponseMessage? answer = null;
         byte[] bytes;
         try
         {
@@ -140,11 +140,18 @@ public sealed class AthenaClient : IDisposable
         }
         catch (HttpRequestException e)
         {
+            answer?.Dispose();
             return (default, new AthenaException(operation, "RequestFailed", $"could not reach {Endpoint}: {e.Message}", inner: e));
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
+            answer?.Dispose();
             return (default, new AthenaException(operation, "RequestTimeout", $"no answer from {Endpoint} within {_http.Timeout.TotalSeconds:0} s", inner: e));
+        }
+        catch
+        {
+            answer?.Dispose();
+            throw;
         }
         using (answer)
         {

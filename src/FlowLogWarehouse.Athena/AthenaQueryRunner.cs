@@ -28,7 +28,10 @@ public sealed class AthenaQueryRunner(AthenaClient client, AthenaRunnerOptions? 
         return new AthenaQueryResult(client, queryId, execution, first, _options.PageSize, stopwatch);
     }
 
-    /// <summary>Starts <paramref name="query"/> and returns its QueryExecutionId without waiting for it.</summary>
+    /// <summary>
+    /// Starts <paramref name="query"/> and returns its QueryExecutionId without waiting for it. Cancelled while the
+    /// request is in flight, the query may have started with no id known here to stop it.
+    /// </summary>
     public async Task<string> StartAsync(AthenaQuery query, CancellationToken cancellationToken)
     {
         var request = new StartQueryExecutionRequest
