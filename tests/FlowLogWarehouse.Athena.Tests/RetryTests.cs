@@ -108,4 +108,33 @@ public sealed class RetryTests(AthenaWarehouse warehouse) : IClassFixture<Athena
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [Fact]
+    public async Task Retries_are_logged_by_operation_and_error_never_with_a_credential()
+    {
+        await using var fake = await TestSupport.FakeAthena.StartAsync(warehouse.Path);
+        fake.ThrottleNext(1);
+        var sink = new MessageSink();
+        var logger = new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Sink(sink).CreateLogger();
+        using var client = AthenaClient.Create(fake.Settings, TestSupport.FakeAthena.Credentials, new AthenaClientOptions
+        {
+            Delay = (_, _) => Task.CompletedTask,
+            Logger = logger,
+        });
+
+        await new AthenaQueryRunner(client, new AthenaRunnerOptions { Delay = (_, _) => Task.CompletedTask, Logger = logger })
+            .RunAsync(new AthenaQuery("SELECT 1"), CancellationToken.None);
+
+        var message = Assert.Single(sink.Messages);
+        Assert.StartsWith("Athena \"StartQueryExecution\" attempt 1 of 6 failed with \"ThrottlingException\"", message);
+        Assert.DoesNotContain(TestSupport.FakeAthena.AccessKey, message);
+        Assert.DoesNotContain("fake-athena-secret-key", message);
+    }
+
+    private sealed class MessageSink : Serilog.Core.ILogEventSink
+    {
+        public List<string> Messages { get; } = [];
+
+        public void Emit(Serilog.Events.LogEvent logEvent) => Messages.Add(logEvent.RenderMessage());
+    }
 }
