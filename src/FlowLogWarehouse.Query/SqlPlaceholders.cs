@@ -20,14 +20,7 @@ public static class SqlPlaceholders
         while (i < sql.Length)
         {
             var c = sql[i];
-            var skip = c switch
-            {
-                '\'' or '"' => QuotedLength(sql, i, c),
-                '-' when At(sql, i + 1) == '-' => LineCommentLength(sql, i),
-                '/' when At(sql, i + 1) == '*' => BlockCommentLength(sql, i),
-                ':' when At(sql, i + 1) == ':' => 2,
-                _ => 0,
-            };
+            var skip = SkipLength(sql, i);
             if (skip > 0)
             {
                 output.Append(sql, i, skip);
@@ -52,8 +45,45 @@ public static class SqlPlaceholders
         return (output.ToString(), names);
     }
 
+    /// <summary>
+    /// The statement with its n-th (from 0) positional <c>?</c> marker, outside literals and comments, replaced by
+    /// <paramref name="replacement"/>(n), and how many markers there were. Athena's execution parameters are these.
+    /// </summary>
+    public static (string Sql, int Count) RewritePositional(string sql, Func<int, string> replacement)
+    {
+        var output = new StringBuilder(sql.Length);
+        var count = 0;
+        var i = 0;
+        while (i < sql.Length)
+        {
+            var skip = SkipLength(sql, i);
+            if (skip > 0)
+            {
+                output.Append(sql, i, skip);
+                i += skip;
+                continue;
+            }
+            if (sql[i] == '?')
+                output.Append(replacement(count++));
+            else
+                output.Append(sql[i]);
+            i++;
+        }
+        return (output.ToString(), count);
+    }
+
     /// <summary>The distinct placeholder names of a statement.</summary>
     public static IReadOnlySet<string> Names(string sql) => Rewrite(sql, n => n).Names.ToHashSet(StringComparer.Ordinal);
+
+    // Literals, quoted identifiers, comments and casts: text that holds no placeholder.
+    private static int SkipLength(string sql, int i) => sql[i] switch
+    {
+        '\'' or '"' => QuotedLength(sql, i, sql[i]),
+        '-' when At(sql, i + 1) == '-' => LineCommentLength(sql, i),
+        '/' when At(sql, i + 1) == '*' => BlockCommentLength(sql, i),
+        ':' when At(sql, i + 1) == ':' => 2,
+        _ => 0,
+    };
 
     private static char At(string s, int i) => i >= 0 && i < s.Length ? s[i] : '\0';
 

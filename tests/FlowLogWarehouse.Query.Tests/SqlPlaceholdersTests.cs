@@ -18,4 +18,16 @@ public sealed class SqlPlaceholdersTests
         Assert.Equal(expected, rewritten);
         Assert.Equal(names, string.Join(',', found));
     }
+
+    [Theory]
+    [InlineData("SELECT ?, ?", "SELECT <0>, <1>", 2)]
+    [InlineData("SELECT '?', \"?\" -- ?\n, /* ? */ ?", "SELECT '?', \"?\" -- ?\n, /* ? */ <0>", 1)]
+    [InlineData("SELECT 'it''s ?' || ?", "SELECT 'it''s ?' || <0>", 1)]
+    [InlineData("SELECT 1", "SELECT 1", 0)]
+    public void RewritePositional_ReplacesOnlyMarkersOutsideTextAndComments(string sql, string expected, int count)
+    {
+        var (rewritten, found) = SqlPlaceholders.RewritePositional(sql, n => $"<{n}>");
+        Assert.Equal(expected, rewritten);
+        Assert.Equal(count, found);
+    }
 }
