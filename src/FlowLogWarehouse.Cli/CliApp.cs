@@ -19,6 +19,7 @@ internal sealed class CliApp
     /// <summary>Every subcommand, in help order. Adding a command is one line here.</summary>
     private static ICliCommand[] Commands =>
     [
+        new AthenaCommand(),
         new FieldsCommand(),
         new GenerateCommand(),
         new LoadCommand(),

@@ -40,6 +40,8 @@ internal static class ErrorReport
         ReportException report => (ExitCodes.Usage, OneLine(report.Message), true),
         FlowLogWarehouse.Aws.AwsSettingsException aws => (ExitCodes.Usage, OneLine(aws.Message), true),
         QueryException query => (ExitCodes.Failure, OneLine(query.Message), true),
+        FlowLogWarehouse.Athena.AthenaQueryException athena => (ExitCodes.Failure, OneLine(athena.Message), true),
+        FlowLogWarehouse.Athena.AthenaException athena => (ExitCodes.Failure, OneLine(athena.Message), true),
         OutputException output => (ExitCodes.Failure, OneLine(output.Message), true),
         // ArgumentNullException is a programming error, never something the user typed.
         ArgumentNullException => (ExitCodes.Failure, OneLine(exception.Message), false),

@@ -29,7 +29,7 @@ internal sealed class SqlCommand : ICliCommand
                 sql = File.Exists(path) ? await File.ReadAllTextAsync(path, context.CancellationToken) : throw new UserException($"--file '{path}' does not exist");
 
             var (format, outPath) = query.Destination(context);
-            await using var engine = QueryOptions.OpenEngine(context.GetValue(query.Warehouse));
+            await using var engine = query.OpenEngine(context);
             if (sql is null)
                 return await new SqlPrompt(context, engine, format).RunAsync(Console.In, interactive: !Console.IsInputRedirected);
 

@@ -1,4 +1,8 @@
 using System.CommandLine;
+using FlowLogWarehouse.Athena;
+using FlowLogWarehouse.Athena.Engine;
+using FlowLogWarehouse.Aws;
+using FlowLogWarehouse.Cli.Aws;
 using FlowLogWarehouse.Output;
 using FlowLogWarehouse.Query;
 using FlowLogWarehouse.Query.DuckDb;
@@ -13,10 +17,21 @@ internal sealed class QueryOptions
 {
     public Option<string> Warehouse { get; } = new("--warehouse")
     {
-        Description = "Directory of the Parquet warehouse (ours, or AWS's own Hive-compatible Parquet delivery).",
+        Description = "Directory of the Parquet warehouse (ours, or AWS's own Hive-compatible Parquet delivery); s3://bucket/prefix with --engine athena.",
         HelpName = "dir",
         Required = true,
     };
+
+    public Option<string> Engine { get; } = new("--engine")
+    {
+        Description = "Where the SQL runs: duckdb (embedded, a local warehouse) or athena (Amazon Athena, a warehouse on S3).",
+        HelpName = "duckdb|athena",
+        DefaultValueFactory = _ => "duckdb",
+    };
+
+    public AwsOptions Aws { get; } = new();
+
+    public AthenaOptions Athena { get; } = new();
 
     public Option<string?> Output { get; } = new("--output", "-o")
     {
@@ -30,13 +45,32 @@ internal sealed class QueryOptions
         HelpName = "file",
     };
 
-    public IEnumerable<Option> All => [Warehouse, Output, Out];
+    public IEnumerable<Option> All => [Warehouse, Engine, Output, Out, .. Aws.All, .. Athena.All];
 
-    public static IQueryEngine OpenEngine(string warehouse) => FlowLogWarehouse.Aws.S3Path.IsS3(warehouse)
-        ? throw new UserException(
-            $"--warehouse {warehouse}: the embedded DuckDB reads local warehouses only (it has no S3 access here). " +
-            "Query an S3 warehouse through Athena, or load into a local directory.", ExitCodes.Usage)
-        : DuckDbEngine.Open(warehouse);
+    public IQueryEngine OpenEngine(CommandContext context)
+    {
+        var warehouse = context.GetValue(Warehouse);
+        switch (context.GetValue(Engine))
+        {
+            case "duckdb":
+                return S3Path.IsS3(warehouse)
+                    ? throw new UserException(
+                        $"--warehouse {warehouse}: the embedded DuckDB reads local warehouses only (it has no S3 access here). " +
+                        "Query an S3 warehouse with --engine athena, or load into a local directory.", ExitCodes.Usage)
+                    : DuckDbEngine.Open(warehouse);
+            case "athena":
+                if (!S3Path.IsS3(warehouse))
+                    throw new UserException($"--engine athena reads a warehouse on S3: --warehouse s3://bucket/prefix, not {warehouse}.", ExitCodes.Usage);
+                var location = S3Path.Parse(warehouse);
+                var aws = Aws.Settings(context);
+                var settings = Athena.Settings(context, location);
+                var client = AthenaClient.Create(aws, options: new AthenaClientOptions { Logger = context.Logger });
+                var reach = new WarehouseOnS3(S3Clients.Create(Athena.S3Settings(context, aws)), location);
+                return new AthenaEngine(client, settings, reach.LatestHourAsync, new AthenaRunnerOptions { Logger = context.Logger });
+            default:
+                throw new UserException($"--engine must be duckdb or athena, not '{context.GetValue(Engine)}'.", ExitCodes.Usage);
+        }
+    }
 
     /// <summary>The format asked for, else the one --out's extension names, else a table.</summary>
     public (OutputFormat Format, string? Path) Destination(CommandContext context)

@@ -39,7 +39,7 @@ internal static class ReportRun
             var report = ReportLibrary.BuiltIn.Resolve(context.Result.GetValue(name)!);
             var arguments = ParseParameters(context.Result.GetValue(parameters) ?? []);
             var (format, path) = query.Destination(context);
-            await using var engine = QueryOptions.OpenEngine(context.GetValue(query.Warehouse));
+            await using var engine = query.OpenEngine(context);
             var runner = new ReportRunner(engine);
             var prepared = await runner.PrepareAsync(report, arguments, context.Result.GetValue(from), context.Result.GetValue(to), context.CancellationToken);
             context.Logger.Debug("Running {Report} on {Engine} over {Window}", report.Id, engine.Name, prepared.Window.ToString());
