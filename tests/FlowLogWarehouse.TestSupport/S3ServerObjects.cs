@@ -1,6 +1,7 @@
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using FlowLogWarehouse.Aws;
 
 namespace FlowLogWarehouse.TestSupport;
 
@@ -31,16 +32,8 @@ public sealed partial class S3Server
     public async Task<IReadOnlyList<string>> ListKeysAsync(string bucket, string prefix = "")
     {
         var keys = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix };
-        ListObjectsV2Response page;
-        do
-        {
-            page = await Client.ListObjectsV2Async(request);
-            // SDK v4 leaves a collection null, not empty, when the response has none.
+        await foreach (var page in Client.PagesAsync(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix }, CancellationToken.None))
             keys.AddRange(page.S3Objects?.Select(o => o.Key) ?? []);
-            request.ContinuationToken = page.NextContinuationToken;
-        }
-        while (page.IsTruncated == true);
         return keys;
     }
 }

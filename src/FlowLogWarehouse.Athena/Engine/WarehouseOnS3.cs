@@ -55,9 +55,8 @@ public sealed partial class WarehouseOnS3(IAmazonS3 s3, S3Path warehouse)
     {
         DateTimeOffset? latest = null;
         var request = new ListObjectsV2Request { BucketName = warehouse.Bucket, Prefix = warehouse.KeyOf("_flowlogs/manifest/") };
-        while (true)
+        await foreach (var page in s3.PagesAsync(request, cancellationToken))
         {
-            var page = await s3.ListObjectsV2Async(request, cancellationToken);
             foreach (var o in page.S3Objects ?? [])
             {
                 if (!o.Key.EndsWith(".json", StringComparison.Ordinal))
@@ -70,24 +69,16 @@ public sealed partial class WarehouseOnS3(IAmazonS3 s3, S3Path warehouse)
                     if (file.TryGetProperty("path", out var path) && HourOf(path.GetString() ?? "") is { } hour && (latest is null || hour > latest))
                         latest = hour;
             }
-            if (page.IsTruncated != true)
-                return latest;
-            request.ContinuationToken = page.NextContinuationToken;
         }
+        return latest;
     }
 
     private async Task<IReadOnlyList<string>> FoldersAsync(string prefix, CancellationToken cancellationToken)
     {
         var folders = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = warehouse.Bucket, Prefix = prefix, Delimiter = "/" };
-        while (true)
-        {
-            var page = await s3.ListObjectsV2Async(request, cancellationToken);
+        await foreach (var page in s3.PagesAsync(new ListObjectsV2Request { BucketName = warehouse.Bucket, Prefix = prefix, Delimiter = "/" }, cancellationToken))
             folders.AddRange(page.CommonPrefixes ?? []);
-            if (page.IsTruncated != true)
-                return folders;
-            request.ContinuationToken = page.NextContinuationToken;
-        }
+        return folders;
     }
 
     private static string? Value(string folder, string key)

@@ -80,16 +80,14 @@ internal sealed class S3WarehouseStore : IWarehouseStore
     public async Task<IReadOnlyList<string>> ListJsonAsync(string folder, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        var request = new ListObjectsV2Request { BucketName = _location.Bucket, Prefix = Key(folder + "/"), Delimiter = "/" };
-        while (true)
+        var pages = _s3.PagesAsync(new ListObjectsV2Request { BucketName = _location.Bucket, Prefix = Key(folder + "/"), Delimiter = "/" }, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        await using (pages)
         {
-            var page = await S3Errors.Guard(() => _s3.ListObjectsV2Async(request, cancellationToken), What(folder + "/"), "list");
-            foreach (var o in page.S3Objects ?? [])
-                if (o.Key.EndsWith(".json", StringComparison.Ordinal))
-                    names.Add(folder + "/" + o.Key[(o.Key.LastIndexOf('/') + 1)..]);
-            if (page.IsTruncated != true || string.IsNullOrEmpty(page.NextContinuationToken))
-                break;
-            request.ContinuationToken = page.NextContinuationToken;
+            while (await S3Errors.Guard(() => pages.MoveNextAsync().AsTask(), What(folder + "/"), "list"))
+                foreach (var o in pages.Current.S3Objects ?? [])
+                    if (o.Key.EndsWith(".json", StringComparison.Ordinal))
+                        names.Add(folder + "/" + o.Key[(o.Key.LastIndexOf('/') + 1)..]);
         }
         names.Sort(StringComparer.Ordinal);
         return names;

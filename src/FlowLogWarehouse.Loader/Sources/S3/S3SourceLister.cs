@@ -78,16 +78,18 @@ internal sealed class S3SourceLister(IAmazonS3 s3, int concurrency)
         found.Add(source);
     }
 
+    /// <summary>The pages of a listing; a listing that fails ends the load, since what it would have found is unknown.</summary>
     private async IAsyncEnumerable<ListObjectsV2Response> Pages(string bucket, string prefix, string? delimiter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, Delimiter = delimiter };
-        while (true)
+        var pages = s3.PagesAsync(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, Delimiter = delimiter }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
         {
-            var page = await S3Errors.Guard(() => s3.ListObjectsV2Async(request, cancellationToken), $"s3://{bucket}/{prefix}", "list");
-            yield return page;
-            if (page.IsTruncated != true || string.IsNullOrEmpty(page.NextContinuationToken))
-                yield break;
-            request.ContinuationToken = page.NextContinuationToken;
+            while (await S3Errors.Guard(() => pages.MoveNextAsync().AsTask(), $"s3://{bucket}/{prefix}", "list"))
+                yield return pages.Current;
+        }
+        finally
+        {
+            await pages.DisposeAsync();
         }
     }
 
