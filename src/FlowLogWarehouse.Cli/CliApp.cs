@@ -21,6 +21,7 @@ internal sealed class CliApp
     [
         new AthenaCommand(),
         new FieldsCommand(),
+        new FormatCommand(),
         new GenerateCommand(),
         new LoadCommand(),
         new ReportCommand(),
