@@ -20,6 +20,8 @@ internal sealed class CliApp
     private static ICliCommand[] Commands =>
     [
         new AthenaCommand(),
+        new CreateCommand(),
+        new DescribeCommand(),
         new FieldsCommand(),
         new FormatCommand(),
         new GenerateCommand(),
