@@ -17,15 +17,24 @@ public static class Ec2Clients
             MaxErrorRetry = 3,
         };
         settings.Apply(config);
+        var chained = settings.RegionEndpoint() is null ? FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: false) : null;
+        // With an endpoint URL, AwsSettings signs for the region given (else us-east-1, which S3-compatible stores take);
+        // EC2 checks the scope, so the SDK's own chain (AWS_REGION, the profile) decides first, as the AWS CLI's would.
+        if (settings.EndpointUrl is not null && chained is not null)
+            config.AuthenticationRegion = chained.SystemName;
+        // The SDK's words for these two ("No RegionEndpoint or ServiceURL configured", four chained credential errors)
+        // do not say what the user can do.
+        if (config.RegionEndpoint is null && config.ServiceURL is null && chained is null)
+            throw new AwsSettingsException("No AWS region is set: give --region, set AWS_REGION, or give the profile a region.");
         credentials ??= settings.ProfileCredentials();
         try
         {
             return credentials is null ? new AmazonEC2Client(config) : new AmazonEC2Client(credentials, config);
         }
-        catch (AmazonClientException e) when (config.RegionEndpoint is null && config.ServiceURL is null)
+        catch (AmazonClientException e) when (credentials is null)
         {
-            // The SDK's own words ("No RegionEndpoint or ServiceURL configured") do not say what the user can do.
-            throw new AwsSettingsException($"No AWS region is set: give --region, set AWS_REGION, or give the profile a region ({e.Message}).");
+            // The client resolves the default chain when it is built, before any request is made.
+            throw new AwsSettingsException("No AWS credentials were found: give --profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (--verbose shows where the SDK looked).", e);
         }
     }
 }

@@ -135,7 +135,7 @@ public sealed partial class FakeAthena : IAsyncDisposable
         var target = request.Headers["X-Amz-Target"].ToString();
         var operation = target.StartsWith("AmazonAthena.", StringComparison.Ordinal) ? target["AmazonAthena.".Length..] : null;
         var authorization = request.Headers.Authorization.ToString();
-        var scope = FakeAthenaSignature.Parse(authorization);
+        var scope = FakeSignature.Parse(authorization);
 
         Answer answer;
         await _gate.WaitAsync(context.RequestAborted);
@@ -158,7 +158,7 @@ public sealed partial class FakeAthena : IAsyncDisposable
 
     private async Task<Answer> AnswerAsync(HttpRequest request, string? operation, JsonElement body, string authorization, CancellationToken cancellationToken)
     {
-        if (FakeAthenaSignature.Check(authorization, request.Headers["X-Amz-Date"].ToString() is { Length: > 0 } date ? date : null, ExpectedRegion) is { } rejection)
+        if (FakeSignature.Check(authorization, request.Headers["X-Amz-Date"].ToString() is { Length: > 0 } date ? date : null, ExpectedRegion, "athena") is { } rejection)
             return Answer.Error(403, rejection.ErrorType, rejection.Message);
         if (request.Method != "POST" || request.Path != "/")
             return Answer.Error(404, "UnknownOperationException", $"{request.Method} {request.Path} is not an Athena operation");
