@@ -1,13 +1,7 @@
-using System.Net;
 using System.Xml.Linq;
 using Amazon.Runtime;
 using FlowLogWarehouse.Aws;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowLogWarehouse.TestSupport;
 
@@ -25,7 +19,7 @@ public sealed partial class FakeEc2 : IAsyncDisposable
 
     public const string SecretKey = "fake-ec2-secret-key";
 
-    private readonly WebApplication _app;
+    private LoopbackHttpServer _server = null!;
     private readonly Lock _lock = new();
     private readonly List<FakeEc2Request> _requests = [];
     private readonly List<FakeEc2FlowLog> _flowLogs = [];
@@ -33,24 +27,19 @@ public sealed partial class FakeEc2 : IAsyncDisposable
     private (int Status, string Code, string Message)? _failNext;
     private int _created;
 
-    private FakeEc2(WebApplication app) => _app = app;
+    private FakeEc2()
+    {
+    }
 
     public static async Task<FakeEc2> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        // Port 0: the OS picks a free port while binding it, so parallel test classes never collide.
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var fake = new FakeEc2(app);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.Endpoint = address.EndsWith('/') ? address : address + "/";
+        var fake = new FakeEc2();
+        fake._server = await LoopbackHttpServer.StartAsync(fake.HandleAsync);
         return fake;
     }
 
     /// <summary>http://127.0.0.1:port/</summary>
-    public string Endpoint { get; private set; } = "";
+    public string Endpoint => _server.Endpoint;
 
     public AwsSettings Settings => new() { EndpointUrl = Endpoint, Region = Region };
 
@@ -71,25 +60,18 @@ public sealed partial class FakeEc2 : IAsyncDisposable
     /// <summary>DescribeFlowLogs answers at most this many flow logs a page, with a nextToken for the rest.</summary>
     public int PageSize { get; set; } = 1000;
 
-    public IReadOnlyList<FakeEc2Request> Requests
-    {
-        get
-        {
-            lock (_lock)
-                return _requests.ToList();
-        }
-    }
+    public IReadOnlyList<FakeEc2Request> Requests => Snapshot(_requests);
 
     public IReadOnlyList<FakeEc2Request> RequestsFor(string action) => Requests.Where(r => r.Action == action).ToList();
 
     /// <summary>The account's flow logs: those added here and those CreateFlowLogs made.</summary>
-    public IReadOnlyList<FakeEc2FlowLog> FlowLogs
+    public IReadOnlyList<FakeEc2FlowLog> FlowLogs => Snapshot(_flowLogs);
+
+    /// <summary>A copy taken under the lock: requests arrive on Kestrel's threads while a test reads.</summary>
+    private List<T> Snapshot<T>(List<T> list)
     {
-        get
-        {
-            lock (_lock)
-                return _flowLogs.ToList();
-        }
+        lock (_lock)
+            return list.ToList();
     }
 
     public void Add(FakeEc2FlowLog flowLog)
@@ -165,9 +147,5 @@ public sealed partial class FakeEc2 : IAsyncDisposable
             new XElement("Errors", new XElement("Error", new XElement("Code", code), new XElement("Message", message))),
             new XElement("RequestID", Guid.NewGuid().ToString())), code);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
