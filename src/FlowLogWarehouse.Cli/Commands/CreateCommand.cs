@@ -15,12 +15,7 @@ internal sealed class CreateCommand : ICliCommand
 {
     public Command Create(GlobalOptions global)
     {
-        var resources = new Option<string[]>("--resource")
-        {
-            Description = "What to watch: vpc-…, subnet-… or eni-… (repeat, or separate with commas, for several of one kind).",
-            HelpName = "id",
-            Required = true,
-        };
+        var resources = new ResourceOption("What to watch: vpc-…, subnet-… or eni-… (repeat, or separate with commas, for several of one kind).", required: true);
         var traffic = new Option<string>("--traffic")
         {
             Description = "Which flows to record.",
@@ -74,7 +69,7 @@ internal sealed class CreateCommand : ICliCommand
 
         var command = new Command("create", "Create a VPC flow log (EC2 CreateFlowLogs) that records the chosen fields, delivered to S3, CloudWatch Logs or Firehose.")
         {
-            resources, traffic, destination, fileFormat, hive, perHour, maxAggregation, roleArn, crossAccountRole, tags, dryRun,
+            resources.Option, traffic, destination, fileFormat, hive, perHour, maxAggregation, roleArn, crossAccountRole, tags, dryRun,
         };
         foreach (var option in format.All.Concat(aws.All))
             command.Options.Add(option);
@@ -83,7 +78,7 @@ internal sealed class CreateCommand : ICliCommand
         {
             var spec = new FlowLogSpec
             {
-                ResourceIds = context.GetValue(resources).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
+                ResourceIds = resources.Ids(context),
                 TrafficType = context.GetValue(traffic),
                 Destination = FlowLogDestination.Parse(context.GetValue(destination)),
                 Format = format.Build(context),

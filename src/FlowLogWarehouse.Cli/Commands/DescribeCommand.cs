@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Amazon.EC2.Model;
 using FlowLogWarehouse.Cli.Aws;
@@ -18,21 +17,16 @@ internal sealed class DescribeCommand : ICliCommand
 {
     public Command Create(GlobalOptions global)
     {
-        var resources = new Option<string[]>("--resource")
-        {
-            Description = "Only the flow logs of these VPCs, subnets or network interfaces (repeat, or separate with commas).",
-            HelpName = "id",
-        };
+        var resources = new ResourceOption("Only the flow logs of these VPCs, subnets or network interfaces (repeat, or separate with commas).", required: false);
         var json = new Option<bool>("--json") { Description = "Print a JSON array with every property of each flow log." };
         var aws = new AwsOptions(Ec2Endpoint.Description);
-        var command = new Command("describe", "List flow logs (EC2 DescribeFlowLogs): resource, traffic, destination, status and LogFormat.") { resources, json };
+        var command = new Command("describe", "List flow logs (EC2 DescribeFlowLogs): resource, traffic, destination, status and LogFormat.") { resources.Option, json };
         foreach (var option in aws.All)
             command.Options.Add(option);
 
         CommandContext.SetAction(command, global, async context =>
         {
-            var ids = (context.Result.GetValue(resources) ?? [])
-                .SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            var ids = resources.Ids(context);
             using var ec2 = Ec2Clients.Create(aws.Settings(context));
             var flowLogs = await new Ec2FlowLogs(ec2).DescribeAsync(ids, context.CancellationToken);
             if (context.GetValue(json))
@@ -66,51 +60,28 @@ internal sealed class DescribeCommand : ICliCommand
         table.Write(output);
     }
 
-    private static void WriteJson(TextWriter output, IReadOnlyList<FlowLog> flowLogs)
+    private static void WriteJson(TextWriter output, IReadOnlyList<FlowLog> flowLogs) => JsonOutput.WriteArray(output, flowLogs, (json, f) =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartArray();
-            foreach (var f in flowLogs)
-            {
-                json.WriteStartObject();
-                json.WriteString("flow_log_id", f.FlowLogId);
-                json.WriteString("resource_id", f.ResourceId);
-                json.WriteString("traffic_type", f.TrafficType?.Value);
-                json.WriteString("destination", Destination(f));
-                json.WriteString("log_destination_type", f.LogDestinationType?.Value);
-                json.WriteString("log_destination", f.LogDestination);
-                json.WriteString("log_group_name", f.LogGroupName);
-                json.WriteString("log_format", f.LogFormat);
-                if (f.MaxAggregationInterval is { } interval)
-                    json.WriteNumber("max_aggregation_interval", interval);
-                else
-                    json.WriteNull("max_aggregation_interval");
-                json.WriteString("file_format", f.DestinationOptions?.FileFormat?.Value);
-                WriteBool(json, "hive_compatible_partitions", f.DestinationOptions?.HiveCompatiblePartitions);
-                WriteBool(json, "per_hour_partition", f.DestinationOptions?.PerHourPartition);
-                json.WriteString("flow_log_status", f.FlowLogStatus);
-                json.WriteString("deliver_logs_status", f.DeliverLogsStatus);
-                json.WriteString("deliver_logs_error_message", f.DeliverLogsErrorMessage);
-                json.WriteString("deliver_logs_permission_arn", f.DeliverLogsPermissionArn);
-                json.WriteString("creation_time", f.CreationTime?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-                json.WriteStartObject("tags");
-                foreach (var tag in f.Tags ?? [])
-                    json.WriteString(tag.Key, tag.Value);
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    private static void WriteBool(Utf8JsonWriter json, string name, bool? value)
-    {
-        if (value is { } v)
-            json.WriteBoolean(name, v);
-        else
-            json.WriteNull(name);
-    }
+        json.WriteString("flow_log_id", f.FlowLogId);
+        json.WriteString("resource_id", f.ResourceId);
+        json.WriteString("traffic_type", f.TrafficType?.Value);
+        json.WriteString("destination", Destination(f));
+        json.WriteString("log_destination_type", f.LogDestinationType?.Value);
+        json.WriteString("log_destination", f.LogDestination);
+        json.WriteString("log_group_name", f.LogGroupName);
+        json.WriteString("log_format", f.LogFormat);
+        json.WriteNumberOrNull("max_aggregation_interval", f.MaxAggregationInterval);
+        json.WriteString("file_format", f.DestinationOptions?.FileFormat?.Value);
+        json.WriteBooleanOrNull("hive_compatible_partitions", f.DestinationOptions?.HiveCompatiblePartitions);
+        json.WriteBooleanOrNull("per_hour_partition", f.DestinationOptions?.PerHourPartition);
+        json.WriteString("flow_log_status", f.FlowLogStatus);
+        json.WriteString("deliver_logs_status", f.DeliverLogsStatus);
+        json.WriteString("deliver_logs_error_message", f.DeliverLogsErrorMessage);
+        json.WriteString("deliver_logs_permission_arn", f.DeliverLogsPermissionArn);
+        json.WriteString("creation_time", f.CreationTime?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        json.WriteStartObject("tags");
+        foreach (var tag in f.Tags ?? [])
+            json.WriteString(tag.Key, tag.Value);
+        json.WriteEndObject();
+    });
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using FlowLogWarehouse.Cli.Output;
 using FlowLogWarehouse.Core.Catalog;
 using FlowLogWarehouse.Reports;
@@ -58,44 +56,22 @@ internal sealed class FieldsCommand : ICliCommand
         table.Write(output);
     }
 
-    internal static void WriteJson(TextWriter output, IReadOnlyList<FlowLogField> fields)
+    internal static void WriteJson(TextWriter output, IReadOnlyList<FlowLogField> fields) => JsonOutput.WriteArray(output, fields, (json, field) =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Indented = true,
-            // Output for terminals and tools, never embedded in HTML: keep apostrophes and '<' readable.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-        {
-            json.WriteStartArray();
-            foreach (var field in fields)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", field.Name);
-                json.WriteString("column", field.Column);
-                if (field.Version is { } version)
-                    json.WriteNumber("version", version);
-                else
-                    json.WriteNull("version");
-                json.WriteString("type", TypeName(field.Type));
-                json.WriteString("description", field.Description);
-                json.WriteStartArray("allowed");
-                foreach (var value in field.Allowed)
-                    json.WriteStringValue(value);
-                json.WriteEndArray();
-                json.WriteStartArray("reports");
-                foreach (var report in ReportLibrary.BuiltIn.ReportsUsing(field.Name))
-                    json.WriteStringValue(report);
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        buffer.Position = 0;
-        using var reader = new StreamReader(buffer);
-        output.WriteLine(reader.ReadToEnd());
-    }
+        json.WriteString("name", field.Name);
+        json.WriteString("column", field.Column);
+        json.WriteNumberOrNull("version", field.Version);
+        json.WriteString("type", TypeName(field.Type));
+        json.WriteString("description", field.Description);
+        json.WriteStartArray("allowed");
+        foreach (var value in field.Allowed)
+            json.WriteStringValue(value);
+        json.WriteEndArray();
+        json.WriteStartArray("reports");
+        foreach (var report in ReportLibrary.BuiltIn.ReportsUsing(field.Name))
+            json.WriteStringValue(report);
+        json.WriteEndArray();
+    });
 
     /// <summary>"all", "all but …" when that is shorter to read, the names, or "-" for none.</summary>
     internal static string ReportsCell(IReadOnlyList<string> readers, int reportCount)
