@@ -20,7 +20,10 @@ internal sealed class CliApp
     private static ICliCommand[] Commands =>
     [
         new AthenaCommand(),
+        new CreateCommand(),
+        new DescribeCommand(),
         new FieldsCommand(),
+        new FormatCommand(),
         new GenerateCommand(),
         new LoadCommand(),
         new ReportCommand(),

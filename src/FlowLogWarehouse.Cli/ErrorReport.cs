@@ -39,6 +39,8 @@ internal static class ErrorReport
         FlowLogFormatException format => (ExitCodes.Usage, OneLine(format.Message), true),
         ReportException report => (ExitCodes.Usage, OneLine(report.Message), true),
         FlowLogWarehouse.Aws.AwsSettingsException aws => (ExitCodes.Usage, OneLine(aws.Message), true),
+        FlowLogWarehouse.Ec2.FlowLogRequestException flowLog => (ExitCodes.Usage, OneLine(flowLog.Message), true),
+        FlowLogWarehouse.Ec2.Ec2Exception ec2 => (ExitCodes.Failure, OneLine(ec2.Message), true),
         QueryException query => (ExitCodes.Failure, OneLine(query.Message), true),
         FlowLogWarehouse.Athena.AthenaQueryException athena => (ExitCodes.Failure, OneLine(athena.Message), true),
         FlowLogWarehouse.Athena.AthenaException athena => (ExitCodes.Failure, OneLine(athena.Message), true),

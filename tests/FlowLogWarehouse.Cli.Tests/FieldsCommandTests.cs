@@ -2,6 +2,7 @@ using System.Text.Json;
 using FlowLogWarehouse.Cli.Commands;
 using FlowLogWarehouse.Cli.Tests.Fixtures;
 using FlowLogWarehouse.Core.Catalog;
+using FlowLogWarehouse.Reports;
 
 namespace FlowLogWarehouse.Cli.Tests;
 
@@ -66,7 +67,7 @@ public class FieldsCommandTests
             var field = FieldCatalog.Fields[i];
             var item = items[i];
             Assert.Equal(
-                ["name", "column", "version", "type", "description", "allowed"],
+                ["name", "column", "version", "type", "description", "allowed", "reports"],
                 item.EnumerateObject().Select(p => p.Name));
             Assert.Equal(field.Name, item.GetProperty("name").GetString());
             Assert.Equal(field.Column, item.GetProperty("column").GetString());
@@ -88,5 +89,35 @@ public class FieldsCommandTests
             .Select(f => (f.GetProperty("name").GetString(), f.GetProperty("version").GetInt32(), f.GetProperty("type").GetString()));
 
         Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Fields_Json_ListsTheReportsThatReadEachField()
+    {
+        using var document = JsonDocument.Parse((await InProcess.RunAsync("fields", "--json")).StdOut);
+        var reports = document.RootElement.EnumerateArray().ToDictionary(
+            f => f.GetProperty("name").GetString()!,
+            f => f.GetProperty("reports").EnumerateArray().Select(r => r.GetString()!).ToList());
+
+        foreach (var field in FieldCatalog.Fields)
+        {
+            var expected = ReportLibrary.BuiltIn.Latest.Where(r => r.Requires.Contains(field.Name)).Select(r => r.Name);
+            Assert.Equal(expected, reports[field.Name]);
+        }
+        Assert.Equal(["nat-paths", "top-talkers-packets"], reports["pkt-srcaddr"]);
+        Assert.Equal(ReportLibrary.BuiltIn.Latest.Count, reports["start"].Count);
+    }
+
+    [Fact]
+    public async Task Fields_Table_ReportsColumnSaysAllAllButOrTheNames()
+    {
+        var lines = InProcess.Lines((await InProcess.RunAsync("fields")).StdOut);
+        var at = lines[0].IndexOf("REPORTS", StringComparison.Ordinal);
+        string Cell(string name) => lines.Single(l => l.StartsWith(name + " ", StringComparison.Ordinal))[at..].Split("  ")[0];
+
+        Assert.Equal("all", Cell("start"));
+        Assert.Equal("nat-paths, top-talkers-packets", Cell("pkt-srcaddr"));
+        Assert.Equal("-", Cell("ecs-task-id"));
+        Assert.StartsWith("all but capture-gaps", Cell("srcaddr"));
     }
 }

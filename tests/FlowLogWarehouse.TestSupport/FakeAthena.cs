@@ -1,14 +1,8 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using FlowLogWarehouse.Aws;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowLogWarehouse.TestSupport;
 
@@ -25,8 +19,8 @@ public sealed partial class FakeAthena : IAsyncDisposable
 
     public const string AccessKey = "AKIDFAKEATHENA";
 
-    private readonly WebApplication _app;
     private readonly FakeAthenaExecutor _executor;
+    private LoopbackHttpServer _server = null!;
     // One request at a time: the state machine needs no finer locking, and tests send sequentially anyway.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _recordLock = new();
@@ -38,24 +32,13 @@ public sealed partial class FakeAthena : IAsyncDisposable
     private string? _failNextReason;
     private bool _holdNext;
 
-    private FakeAthena(WebApplication app, FakeAthenaExecutor executor)
-    {
-        _app = app;
-        _executor = executor;
-    }
+    private FakeAthena(FakeAthenaExecutor executor) => _executor = executor;
 
     /// <summary>A fake whose SELECTs run through <paramref name="executor"/>.</summary>
     public static async Task<FakeAthena> StartAsync(FakeAthenaExecutor executor)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        // Port 0: the OS picks a free port while binding it, so parallel test classes never collide.
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var fake = new FakeAthena(app, executor);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.Endpoint = address.EndsWith('/') ? address : address + "/";
+        var fake = new FakeAthena(executor);
+        fake._server = await LoopbackHttpServer.StartAsync(fake.HandleAsync);
         return fake;
     }
 
@@ -63,7 +46,7 @@ public sealed partial class FakeAthena : IAsyncDisposable
     public static Task<FakeAthena> StartAsync(string warehouse) => StartAsync(FakeAthenaDuckDb.Executor(warehouse));
 
     /// <summary>http://127.0.0.1:port/</summary>
-    public string Endpoint { get; private set; } = "";
+    public string Endpoint => _server.Endpoint;
 
     /// <summary>Settings that point a client here, signing for <see cref="Region"/>.</summary>
     public AwsSettings Settings => new() { EndpointUrl = Endpoint, Region = Region };
@@ -135,7 +118,7 @@ public sealed partial class FakeAthena : IAsyncDisposable
         var target = request.Headers["X-Amz-Target"].ToString();
         var operation = target.StartsWith("AmazonAthena.", StringComparison.Ordinal) ? target["AmazonAthena.".Length..] : null;
         var authorization = request.Headers.Authorization.ToString();
-        var scope = FakeAthenaSignature.Parse(authorization);
+        var scope = FakeSignature.Parse(authorization);
 
         Answer answer;
         await _gate.WaitAsync(context.RequestAborted);
@@ -158,7 +141,7 @@ public sealed partial class FakeAthena : IAsyncDisposable
 
     private async Task<Answer> AnswerAsync(HttpRequest request, string? operation, JsonElement body, string authorization, CancellationToken cancellationToken)
     {
-        if (FakeAthenaSignature.Check(authorization, request.Headers["X-Amz-Date"].ToString() is { Length: > 0 } date ? date : null, ExpectedRegion) is { } rejection)
+        if (FakeSignature.Check(authorization, request.Headers["X-Amz-Date"].ToString() is { Length: > 0 } date ? date : null, ExpectedRegion, "athena") is { } rejection)
             return Answer.Error(403, rejection.ErrorType, rejection.Message);
         if (request.Method != "POST" || request.Path != "/")
             return Answer.Error(404, "UnknownOperationException", $"{request.Method} {request.Path} is not an Athena operation");
@@ -211,8 +194,7 @@ public sealed partial class FakeAthena : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _gate.Dispose();
     }
 }

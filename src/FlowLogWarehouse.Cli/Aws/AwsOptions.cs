@@ -4,7 +4,7 @@ using FlowLogWarehouse.Aws;
 namespace FlowLogWarehouse.Cli.Aws;
 
 /// <summary>The AWS CLI's own options for commands that talk to AWS; unset ones fall back to the SDK's default chain.</summary>
-internal sealed class AwsOptions
+internal sealed class AwsOptions(string endpointDescription = "Send requests to this URL instead of AWS: an S3-compatible store or a local test server.")
 {
     public Option<string?> Profile { get; } = new("--profile")
     {
@@ -20,7 +20,7 @@ internal sealed class AwsOptions
 
     public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
     {
-        Description = "Send requests to this URL instead of AWS: an S3-compatible store or a local test server.",
+        Description = endpointDescription,
         HelpName = "url",
     };
 

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using FlowLogWarehouse.Aws;
 using FlowLogWarehouse.Cli.Aws;
+using FlowLogWarehouse.Cli.FlowLogs;
 using FlowLogWarehouse.Cli.Output;
+using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Ec2;
 using FlowLogWarehouse.Loader;
 using FlowLogWarehouse.Loader.Sources;
 
@@ -33,6 +37,16 @@ internal sealed class LoadCommand : ICliCommand
         {
             Description = "Fields of sources without a header line, in AWS syntax (\"${version} ${srcaddr} ...\") or plain names; default: the v2 format.",
             HelpName = "fields",
+        };
+        var formatFrom = new Option<string?>("--format-from")
+        {
+            Description = "Take the format of sources without a header line from this flow log (EC2 DescribeFlowLogs): what CloudWatch Logs exports need.",
+            HelpName = "fl-id",
+        };
+        var ec2Endpoint = new Option<string?>("--ec2-endpoint-url")
+        {
+            Description = "With --format-from: " + Ec2Endpoint.Description + " (--endpoint-url is S3's).",
+            HelpName = "url",
         };
         var reload = new Option<bool>("--reload") { Description = "Replace the rows of sources loaded before instead of skipping them." };
         var maxBadRatio = new Option<double>("--max-bad-ratio")
@@ -88,17 +102,25 @@ internal sealed class LoadCommand : ICliCommand
 
         var command = new Command("load", "Load VPC flow logs into the partitioned Parquet warehouse: idempotent, crash-safe, every line accounted for.")
         {
-            inputs, warehouse, format, reload, maxBadRatio, summaryJson, defaultAccount, defaultRegion, threads, from, to, concurrency, staging,
+            inputs, warehouse, format, formatFrom, ec2Endpoint, reload, maxBadRatio, summaryJson, defaultAccount, defaultRegion, threads, from, to, concurrency, staging,
         };
         foreach (var option in aws.All)
             command.Options.Add(option);
         CommandContext.SetAction(command, global, async context =>
         {
+            var awsSettings = aws.Settings(context);
+            var formatText = context.Result.GetValue<string?>(format);
+            if (context.Result.GetValue(formatFrom) is { } flowLogId)
+            {
+                if (formatText is not null)
+                    throw new UserException("Give --format or --format-from, not both.");
+                formatText = await FormatOfAsync(flowLogId, awsSettings with { EndpointUrl = context.Result.GetValue(ec2Endpoint) }, context);
+            }
             var options = new LoadOptions
             {
                 Inputs = context.Result.GetValue(inputs)!,
                 Warehouse = context.GetValue(warehouse),
-                Format = context.Result.GetValue<string?>(format),
+                Format = formatText,
                 Reload = context.GetValue(reload),
                 MaxBadRatio = context.GetValue(maxBadRatio),
                 DefaultAccountId = context.GetValue(defaultAccount),
@@ -107,7 +129,7 @@ internal sealed class LoadCommand : ICliCommand
                 Days = DeliveryDays.Parse(context.Result.GetValue(from), context.Result.GetValue(to), DateOnly.FromDateTime(DateTime.UtcNow)),
                 Concurrency = context.GetValue(concurrency),
                 StagingDirectory = context.Result.GetValue(staging),
-                Aws = aws.Settings(context),
+                Aws = awsSettings,
             };
             LoadSummary summary;
             try
@@ -125,5 +147,15 @@ internal sealed class LoadCommand : ICliCommand
             return summary.SourcesFailed > 0 || !summary.Committed ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The LogFormat of a flow log; EC2 describes default-format flow logs with the default's fields too.</summary>
+    private static async Task<string> FormatOfAsync(string flowLogId, AwsSettings settings, CommandContext context)
+    {
+        using var ec2 = Ec2Clients.Create(settings);
+        var flowLog = await new Ec2FlowLogs(ec2).GetAsync(flowLogId, context.CancellationToken);
+        var format = flowLog.LogFormat ?? FlowLogFormat.Default.AwsSyntax;
+        context.Logger.Information("Format of {FlowLogId} ({ResourceId}): {LogFormat}", flowLogId, flowLog.ResourceId, format);
+        return format;
     }
 }

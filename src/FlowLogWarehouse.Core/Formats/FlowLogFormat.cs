@@ -95,7 +95,7 @@ public sealed class FlowLogFormat : IEquatable<FlowLogFormat>
         return new FlowLogFormat(fields);
     }
 
-    private static List<string> SplitNames(string text)
+    internal static List<string> SplitNames(string text)
     {
         var names = new List<string>();
         foreach (var token in text.Split([' ', '\t', ',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace FlowLogWarehouse.TestSupport;
 
 /// <summary>
-/// The fake's SigV4 check: an Authorization header of the right form for service athena, signing host and
-/// x-amz-date, with an X-Amz-Date of the scope's day. The HMAC itself is not verified; the SDK's signer is trusted.
+/// The fakes' SigV4 check (FakeAthena, FakeEc2): an Authorization header of the right form for the service, signing
+/// host and x-amz-date, with an X-Amz-Date of the scope's day. The HMAC itself is not verified; the SDK's signer is trusted.
 /// </summary>
-internal static partial class FakeAthenaSignature
+internal static partial class FakeSignature
 {
     public sealed record Scope(string AccessKey, string Date, string Region, string Service, IReadOnlySet<string> SignedHeaders);
 
@@ -30,14 +30,14 @@ internal static partial class FakeAthenaSignature
     }
 
     /// <summary>Null when the request may pass; else the 403 answer's error name and message.</summary>
-    public static Rejection? Check(string? authorization, string? amzDate, string? expectedRegion)
+    public static Rejection? Check(string? authorization, string? amzDate, string? expectedRegion, string service)
     {
         if (string.IsNullOrEmpty(authorization))
             return new Rejection("UnrecognizedClientException", "The request has no Authorization header: it must be signed with SigV4.");
         if (Parse(authorization) is not { } scope)
             return new Rejection("InvalidSignatureException", "The Authorization header is not a SigV4 header (AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…).");
-        if (scope.Service != "athena")
-            return new Rejection("InvalidSignatureException", $"Credential should be scoped to correct service: 'athena', not '{scope.Service}'.");
+        if (scope.Service != service)
+            return new Rejection("InvalidSignatureException", $"Credential should be scoped to correct service: '{service}', not '{scope.Service}'.");
         if (expectedRegion is not null && scope.Region != expectedRegion)
             return new Rejection("InvalidSignatureException", $"Credential should be scoped to a valid region: '{expectedRegion}', not '{scope.Region}'.");
         if (!scope.SignedHeaders.Contains("host") || !scope.SignedHeaders.Contains("x-amz-date"))
