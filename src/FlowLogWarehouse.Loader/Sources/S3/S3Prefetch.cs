@@ -64,7 +64,8 @@ internal sealed class S3Prefetch : IDisposable
             while (true)
             {
                 var memory = writer.GetMemory(64 * 1024);
-                var n = await body.ReadAsync(memory, cancellationToken);
+                // Whole 64 KiB pieces: a flush per socket read woke the reader for a few KiB at a time.
+                var n = await body.ReadAtLeastAsync(memory, memory.Length, throwOnEndOfStream: false, cancellationToken);
                 if (n == 0)
                     break;
                 writer.Advance(n);
