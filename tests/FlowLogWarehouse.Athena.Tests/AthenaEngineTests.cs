@@ -129,18 +129,14 @@ public sealed class AthenaEngineTests(GeneratedWarehouse warehouse) : IClassFixt
         var runner = new ReportRunner(engine);
         var prepared = await runner.PrepareAsync(report, arguments, GeneratedWarehouse.Day.ToString("yyyy-MM-dd"), GeneratedWarehouse.Day.AddDays(1).ToString("yyyy-MM-dd"), CancellationToken.None);
         await using var result = await runner.ExecuteAsync(prepared, CancellationToken.None);
-        var rows = new List<object?[]>();
-        await foreach (var row in result.ReadRowsAsync(CancellationToken.None))
-            rows.Add(row);
+        var rows = await result.ReadAllAsync();
         return (result.Columns, rows);
     }
 
     private static async Task<List<object?[]>> Rows(IQueryEngine engine, string sql, params QueryParameter[] parameters)
     {
         await using var result = await engine.ExecuteAsync(new QueryRequest(sql, parameters), CancellationToken.None);
-        var rows = new List<object?[]>();
-        await foreach (var row in result.ReadRowsAsync(CancellationToken.None))
-            rows.Add(row);
+        var rows = await result.ReadAllAsync();
         return rows;
     }
 

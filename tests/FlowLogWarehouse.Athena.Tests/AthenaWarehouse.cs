@@ -42,9 +42,7 @@ public sealed class AthenaWarehouse : IAsyncLifetime
     {
         await using var engine = DuckDbEngine.Open(Path);
         await using var result = await engine.ExecuteAsync(new QueryRequest(sql), CancellationToken.None);
-        var rows = new List<object?[]>();
-        await foreach (var row in result.ReadRowsAsync(CancellationToken.None))
-            rows.Add(row);
+        var rows = await result.ReadAllAsync();
         return (result.Columns, rows);
     }
 

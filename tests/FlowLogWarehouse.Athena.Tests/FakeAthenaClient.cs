@@ -49,9 +49,7 @@ public sealed class FakeAthenaClient : IAsyncDisposable
     public async Task<(AthenaQueryResult Result, List<object?[]> Rows)> RunAsync(string sql, params string[] parameters)
     {
         var result = await Runner.RunAsync(new AthenaQuery(sql) { ExecutionParameters = parameters }, CancellationToken.None);
-        var rows = new List<object?[]>();
-        await foreach (var row in result.ReadRowsAsync(CancellationToken.None))
-            rows.Add(row);
+        var rows = await result.ReadAllAsync();
         return (result, rows);
     }
 

@@ -39,9 +39,7 @@ public sealed class EngineWarehouse : IDisposable
     public static async Task<List<object?[]>> RowsAsync(IQueryEngine engine, string sql, params QueryParameter[] parameters)
     {
         await using var result = await engine.ExecuteAsync(new QueryRequest(sql, parameters), CancellationToken.None);
-        var rows = new List<object?[]>();
-        await foreach (var row in result.ReadRowsAsync(CancellationToken.None))
-            rows.Add(row);
+        var rows = await result.ReadAllAsync();
         return rows;
     }
 

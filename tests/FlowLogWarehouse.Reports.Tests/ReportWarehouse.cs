@@ -43,9 +43,7 @@ public sealed class ReportWarehouse : IAsyncDisposable
         var runner = new ReportRunner(engine);
         var prepared = await runner.PrepareAsync(ReportLibrary.BuiltIn.Resolve(report), arguments, from, to, CancellationToken.None);
         await using var result = await runner.ExecuteAsync(prepared, CancellationToken.None);
-        var rows = new List<object?[]>();
-        await foreach (var row in result.ReadRowsAsync(CancellationToken.None))
-            rows.Add(row);
+        var rows = await result.ReadAllAsync();
         return new ReportRows(result.Columns, rows);
     }
 

@@ -2,8 +2,7 @@ namespace FlowLogWarehouse.Loader.Warehouse;
 
 /// <summary>
 /// A warehouse in a local directory. Staging is inside it (<c>_flowlogs/staging</c>), on the same file system, so
-/// publishing a file is a rename. The lock is an exclusive open of <c>_flowlogs/lock</c>: an flock on Linux,
-/// released by the kernel when the process dies, so a killed load never leaves a stale lock.
+/// publishing a file is a rename. The lock is <c>_flowlogs/lock</c> (see <see cref="LockFile"/>).
 /// </summary>
 internal sealed class LocalWarehouseStore : IWarehouseStore
 {
@@ -25,14 +24,7 @@ internal sealed class LocalWarehouseStore : IWarehouseStore
         foreach (var folder in new[] { WarehousePaths.Manifests, WarehousePaths.Journals, WarehousePaths.Quarantine, WarehousePaths.Meta + "/staging" })
             Directory.CreateDirectory(Path.Combine(root, folder));
         var lockFile = Path.Combine(root, WarehousePaths.Meta, "lock");
-        try
-        {
-            return new LocalWarehouseStore(root, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            throw new LoadFailedException($"Another load is running on the warehouse {root} (it holds {lockFile}). Wait for it to finish.");
-        }
+        return new LocalWarehouseStore(root, LockFile.Acquire(lockFile, $"Another load is running on the warehouse {root} (it holds {lockFile}). Wait for it to finish."));
     }
 
     public string Full(string relative) => Path.Combine(Root, relative);

@@ -42,15 +42,7 @@ internal sealed class S3WarehouseStore : IWarehouseStore
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(location.Bucket + "/" + location.Folder)))[..16];
         var root = Path.Combine(stagingParent ?? Path.Combine(Path.GetTempPath(), "flowlogs-staging"), $"{location.Bucket}-{hash}");
         Directory.CreateDirectory(root);
-        FileStream lockStream;
-        try
-        {
-            lockStream = new FileStream(Path.Combine(root, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            throw new LoadFailedException($"Another load on this machine is writing to the warehouse {location}. Wait for it to finish.");
-        }
+        var lockStream = LockFile.Acquire(Path.Combine(root, ".lock"), $"Another load on this machine is writing to the warehouse {location}. Wait for it to finish.");
         var store = new S3WarehouseStore(s3, location, concurrency, root, lockStream);
         try
         {
