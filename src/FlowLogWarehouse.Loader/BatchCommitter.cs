@@ -23,7 +23,7 @@ internal static class BatchCommitter
         await store.WriteJsonAsync(WarehousePaths.JournalOf(batch), journal, cancellationToken);
         FaultInjection.At("after-journal");
 
-        var staged = output.Files.Select(f => new StagedFile(Path.Combine(staging, f.Path), f.Path)).ToList();
+        var staged = output.Staged?.ToList() ?? output.Files.Select(f => new StagedFile(Path.Combine(staging, f.Path), f.Path)).ToList();
         if (quarantine is not null)
             staged.Add(new StagedFile(output.Quarantine.Path, quarantine));
         await store.PublishAsync(staged, cancellationToken);
@@ -34,7 +34,7 @@ internal static class BatchCommitter
             Batch = batch,
             CommittedAtUtc = DateTime.UtcNow,
             Tool = "flowlogs " + typeof(BatchCommitter).Assembly.GetName().Version,
-            Sources = output.Sources.Select(s => new ManifestSource(
+            Sources = output.Sources.Where(s => s.Error is null).Select(s => new ManifestSource(
                 s.Plan.Source.IsStdin ? "stdin:" + batch : s.Plan.Source.Id,
                 s.Plan.Source.Size, s.Plan.Source.LastModifiedUtc, s.Plan.Kind.ToString(), s.Plan.Format.Text,
                 s.LinesRead, s.Rows, s.Quarantined, s.Skipped) { ETag = s.Plan.Source.ETag }).ToList(),
@@ -54,6 +54,8 @@ internal static class BatchCommitter
         FaultInjection.At("after-retire");
         await store.DeleteAsync([WarehousePaths.JournalOf(batch)], CancellationToken.None);
         Directory.Delete(staging, recursive: true);
+        if (output.Staged is not null)
+            await store.DeleteFolderAsync(WarehousePaths.RemoteOf(batch), CancellationToken.None);
     }
 
     /// <summary>A load that failed on too many bad lines keeps them, so they can be read and fixed.</summary>

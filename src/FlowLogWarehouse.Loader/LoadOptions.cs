@@ -37,6 +37,12 @@ public sealed record LoadOptions
 
     public string DefaultRegion { get; init; } = "unknown";
 
+    /// <summary>
+    /// Converts the batch elsewhere (Athena) instead of parsing it here; needs S3 text sources and a warehouse on S3.
+    /// Null parses here.
+    /// </summary>
+    public Remote.IRemoteConverter? Converter { get; init; }
+
     /// <summary>Parsing threads; 0 means one per core.</summary>
     public int ParseThreads { get; init; }
 
@@ -66,6 +72,10 @@ public sealed record LoadOptions
             throw new ArgumentException($"The default account id '{DefaultAccountId}' cannot name a partition (letters, digits, '-' and '_' only).");
         if (!Core.Parsing.LineParser.IsPartitionSafe(DefaultRegion))
             throw new ArgumentException($"The default region '{DefaultRegion}' cannot name a partition (letters, digits, '-' and '_' only).");
+        if (Converter is not null && !S3Path.IsS3(Warehouse))
+            throw new ArgumentException($"Loading with --engine {Converter.Name} needs the warehouse on S3 (--warehouse s3://bucket/prefix): {Converter.Name} writes there.");
+        if (Converter is not null && Inputs.FirstOrDefault(i => !S3Path.IsS3(i)) is { } local)
+            throw new ArgumentException($"Loading with --engine {Converter.Name} reads sources on S3 only; '{local}' is not an s3:// address.");
         if (RowGroupRows < 1 || ChunkBytes < 1024 || BufferBudgetBytes < 1 << 20 || MaxOpenFiles < 1 || WriterThreads < 1 || ParseThreads < 0)
             throw new ArgumentException("Buffer sizes and thread counts must be positive.");
     }

@@ -3,6 +3,7 @@ using FlowLogWarehouse.Aws;
 using FlowLogWarehouse.Core.Formats;
 using FlowLogWarehouse.Loader.Decoding;
 using FlowLogWarehouse.Loader.Pipeline;
+using FlowLogWarehouse.Loader.Remote;
 using FlowLogWarehouse.Loader.Sources;
 using FlowLogWarehouse.Loader.Sources.S3;
 using FlowLogWarehouse.Loader.Warehouse;
@@ -84,11 +85,13 @@ public static class WarehouseLoader
             BatchOutput output;
             try
             {
-                output = await BatchPipeline.RunAsync(plans, schema, opener, staging, batch, options, cancellationToken);
+                output = options.Converter is { } converter
+                    ? await RemoteBatchRunner.RunAsync(converter, (S3WarehouseStore)store, batch, plans, schema, options, staging, log, cancellationToken)
+                    : await BatchPipeline.RunAsync(plans, schema, opener, staging, batch, options, cancellationToken);
             }
             catch
             {
-                TryDelete(staging);
+                await AbandonAsync(store, staging, batch, options);
                 throw;
             }
 
@@ -112,12 +115,28 @@ public static class WarehouseLoader
             {
                 // Nothing of a mismatched source was used, but the batch's columns may change with its own plan.
                 output.Quarantine.Dispose();
-                TryDelete(staging);
+                await AbandonAsync(store, staging, batch, options);
                 failed = failed.Where(s => s.Error is not null).ToList();
                 if (failed.Count == 0)
                     continue;
+                // The other failures stand; the batch runs again (locally it would anyway), its failed sources left out.
+                output = output with { FailuresIsolated = false };
             }
-            if (failed.Count > 0)
+            if (failed.Count > 0 && output.FailuresIsolated)
+            {
+                if (plan.Replaces.Count > 0)
+                {
+                    output.Quarantine.Dispose();
+                    await AbandonAsync(store, staging, batch, options);
+                    throw new LoadFailedException($"A source of a reload failed ({failed[0].Plan.Source.DisplayName}: {failed[0].Error}); nothing was changed.");
+                }
+                foreach (var state in failed)
+                {
+                    log.Error("Source {Source} failed: {Reason}", state.Plan.Source.DisplayName, state.Error);
+                    outcomes.Add(Failed(state.Plan.Source, state.Error!, s3));
+                }
+            }
+            else if (failed.Count > 0)
             {
                 // Rows of a source that broke midway are mixed into the batch's files: run again without it.
                 foreach (var state in failed)
@@ -126,7 +145,7 @@ public static class WarehouseLoader
                     outcomes.Add(Failed(state.Plan.Source, state.Error!, s3));
                 }
                 output.Quarantine.Dispose();
-                TryDelete(staging);
+                await AbandonAsync(store, staging, batch, options);
                 plans = plans.Where(p => failed.All(f => f.Plan != p)).ToList();
                 // Text from stdin was read once and is gone (Parquet from stdin is kept in a spool file).
                 if (plans.Any(p => p.Source.IsStdin && p.Kind != InputKind.Parquet))
@@ -136,7 +155,7 @@ public static class WarehouseLoader
                 continue;
             }
 
-            var loaded = output.Sources.Select(s => new SourceSummary(
+            var loaded = output.Sources.Where(s => s.Error is null).Select(s => new SourceSummary(
                 s.Plan.Source.DisplayName, SourceOutcome.Loaded, KindName(s.Plan.Kind), s.Plan.Format.Text,
                 s.LinesRead, s.Rows, s.Quarantined, s.Skipped, null) { BytesDownloaded = Downloaded(s.Plan.Source, s3) }).ToList();
             foreach (var entry in output.Quarantine.First)
@@ -147,12 +166,14 @@ public static class WarehouseLoader
             if (records > 0 && (double)bad / records > options.MaxBadRatio)
             {
                 var kept = await BatchCommitter.KeepRejectedQuarantineAsync(store, batch, output.Quarantine, cancellationToken);
-                TryDelete(staging);
+                await AbandonAsync(store, staging, batch, options);
                 throw new LoadFailedException(
                     $"{bad:N0} of {records:N0} records were bad ({(double)bad / records:P1}, more than --max-bad-ratio {options.MaxBadRatio}); nothing was loaded. " +
                     (kept is null ? "" : $"The bad lines are in {kept}. ") + "Check --format, or raise --max-bad-ratio.");
             }
 
+            if (output.Staged is { Count: 0 } && output.Files.Count == 0 && loaded.Count > 0 && loaded.Sum(s => s.Rows) > 0)
+                throw new LoadFailedException($"The {options.Converter!.Name} converter stopped without writing the batch's rows.");
             await BatchCommitter.CommitAsync(store, batch, output, plans, plan.Replaces, log, cancellationToken);
             log.Debug("Committed batch {Batch} at {Seconds:F2} s", batch, clock.Elapsed.TotalSeconds);
             var failures = outcomes.Where(o => o.Outcome == SourceOutcome.Failed).ToList();
@@ -265,6 +286,14 @@ public static class WarehouseLoader
         ElapsedSeconds = clock.Elapsed.TotalSeconds,
         PeakRssBytes = PeakRss.Bytes(),
     };
+
+    /// <summary>Drops a batch that will not commit: its local staging, and a remote converter's output.</summary>
+    private static async Task AbandonAsync(IWarehouseStore store, string staging, string batch, LoadOptions options)
+    {
+        TryDelete(staging);
+        if (options.Converter is not null)
+            await store.DeleteFolderAsync(WarehousePaths.RemoteOf(batch), CancellationToken.None);
+    }
 
     private static void TryDelete(string directory)
     {

@@ -68,6 +68,9 @@ public sealed partial class FakeAthena : IAsyncDisposable
     /// <summary>False leaves StatementType out of GetQueryExecution answers, as some older answers did.</summary>
     public bool SendStatementType { get; set; } = true;
 
+    /// <summary>When set, DDL runs through it (a fake of raw tables for loads) instead of succeeding untouched.</summary>
+    public FakeAthenaExecutor? DdlExecutor { get; set; }
+
     /// <summary>Reported as DataScannedInBytes for every SELECT.</summary>
     public long BytesScanned { get; set; } = 10_485_760;
 

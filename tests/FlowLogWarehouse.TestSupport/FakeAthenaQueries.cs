@@ -87,7 +87,7 @@ public sealed partial class FakeAthena
             Complete(query, "FAILED", query.FailReason);
             return;
         }
-        if (query.IsDdl)
+        if (query.IsDdl && DdlExecutor is null)
         {
             query.Result = FakeAthenaResultSet.Empty;
             Complete(query, "SUCCEEDED", null);
@@ -95,7 +95,7 @@ public sealed partial class FakeAthena
         }
         try
         {
-            query.Result = await _executor(query.Sql, query.Parameters, cancellationToken);
+            query.Result = await (query.IsDdl ? DdlExecutor! : _executor)(query.Sql, query.Parameters, cancellationToken);
             Complete(query, "SUCCEEDED", null);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

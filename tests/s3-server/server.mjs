@@ -86,6 +86,15 @@ server.store.listObjects = async (bucket, options) => {
   return { objects: page, commonPrefixes: folders, isTruncated };
 };
 
+// S3 decodes a CopyObject's x-amz-copy-source fully; s3rver uses decodeURI, which keeps %2F and %3D encoded, so a
+// copy of a key with '/' or '=' names a bucket that does not exist. Hand it a value that decodeURI turns into the
+// fully decoded source.
+server.middleware.unshift(async (ctx, next) => {
+  const source = ctx.headers['x-amz-copy-source'];
+  if (source) ctx.headers['x-amz-copy-source'] = encodeURI(decodeURIComponent(source));
+  await next();
+});
+
 // Registered before run(): stdin may already be closed, and the server must not outlive its parent in any case.
 process.stdin.on('end', () => process.exit(0));
 process.stdin.on('error', () => process.exit(0));

@@ -35,6 +35,9 @@ internal sealed class AthenaOptions
 
     public IEnumerable<Option> All => [Database, WorkGroup, OutputLocation, Catalog, Table, S3EndpointUrl];
 
+    /// <summary>What a load in Athena needs: where its queries run (its raw tables live in the database, briefly).</summary>
+    public IEnumerable<Option> ForLoad => [Database, WorkGroup, OutputLocation, Catalog];
+
     public AthenaSettings Settings(CommandContext context, S3Path? warehouse)
     {
         var settings = new AthenaSettings

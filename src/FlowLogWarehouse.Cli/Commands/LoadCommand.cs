@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using FlowLogWarehouse.Athena;
+using FlowLogWarehouse.Athena.Load;
 using FlowLogWarehouse.Aws;
 using FlowLogWarehouse.Cli.Aws;
 using FlowLogWarehouse.Cli.FlowLogs;
@@ -98,13 +100,27 @@ internal sealed class LoadCommand : ICliCommand
             Description = "Local folder for the batch being built when the warehouse is on S3 (default: the temp folder).",
             HelpName = "dir",
         };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Where lines are parsed: local (here) or athena (inside Amazon Athena, for volumes one machine cannot handle: S3 text sources into a warehouse on S3).",
+            HelpName = "local|athena",
+            DefaultValueFactory = _ => "local",
+        };
+        engine.AcceptOnlyFromAmong("local", "athena");
+        var athenaEndpoint = new Option<string?>("--athena-endpoint-url")
+        {
+            Description = "With --engine athena: Athena's endpoint, when it is not AWS's (--endpoint-url is S3's).",
+            HelpName = "url",
+        };
         var aws = new AwsOptions();
+        var athena = new AthenaOptions();
 
         var command = new Command("load", "Load VPC flow logs into the partitioned Parquet warehouse: idempotent, crash-safe, every line accounted for.")
         {
             inputs, warehouse, format, formatFrom, ec2Endpoint, reload, maxBadRatio, summaryJson, defaultAccount, defaultRegion, threads, from, to, concurrency, staging,
+            engine, athenaEndpoint,
         };
-        foreach (var option in aws.All)
+        foreach (var option in aws.All.Concat(athena.ForLoad))
             command.Options.Add(option);
         CommandContext.SetAction(command, global, async context =>
         {
@@ -131,6 +147,16 @@ internal sealed class LoadCommand : ICliCommand
                 StagingDirectory = context.Result.GetValue(staging),
                 Aws = awsSettings,
             };
+            using var athenaClient = context.GetValue(engine) == "athena"
+                ? AthenaClient.Create(awsSettings with { EndpointUrl = context.Result.GetValue(athenaEndpoint) }, options: new AthenaClientOptions { Logger = context.Logger })
+                : null;
+            if (athenaClient is not null)
+            {
+                var location = S3Path.IsS3(options.Warehouse) ? S3Path.Parse(options.Warehouse)
+                    : throw new UserException($"--engine athena loads into a warehouse on S3: --warehouse s3://bucket/prefix, not {options.Warehouse}.", ExitCodes.Usage);
+                var runner = new AthenaQueryRunner(athenaClient, new AthenaRunnerOptions { Logger = context.Logger });
+                options = options with { Converter = new AthenaConverter(runner, athena.Settings(context, location), context.Logger) };
+            }
             LoadSummary summary;
             try
             {

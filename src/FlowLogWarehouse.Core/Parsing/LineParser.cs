@@ -202,21 +202,32 @@ public sealed class LineParser
     public (string? Field, string Value, string Reason) Describe(in ParseError error, ReadOnlySpan<byte> line)
     {
         if (error.Kind == ParseErrorKind.FieldCount)
-            return (null, "", $"expected {FieldCount} fields ({Format.Text}), found {error.FieldsFound}");
+            return (null, "", FieldCountReason(Format, error.FieldsFound));
         var field = Format.Fields[error.FieldIndex];
         var value = Encoding.UTF8.GetString(line.Slice(error.ValueStart, error.ValueLength));
-        var reason = error.Kind switch
-        {
-            ParseErrorKind.NotAnInteger when field.Name is "srcport" or "dstport" => "is not a port (0..65535)",
-            ParseErrorKind.NotAnInteger => "is not a whole number",
-            ParseErrorKind.OutOfRange when field.Name is "srcport" or "dstport" => "is not a port (0..65535)",
-            ParseErrorKind.OutOfRange when field.IsEpochSeconds => $"is not a time in epoch seconds or milliseconds up to the year 9999",
-            ParseErrorKind.OutOfRange => $"is out of range ({_min[error.FieldIndex]}..{_max[error.FieldIndex]})",
-            ParseErrorKind.NotAllowed => $"is not one of {string.Join(", ", field.Allowed)}",
-            ParseErrorKind.InvalidUtf8 => "is not valid UTF-8 text",
-            ParseErrorKind.InvalidPartitionValue => "cannot name a partition (letters, digits, '-' and '_' only, at most 64)",
-            _ => error.Kind.ToString(),
-        };
-        return (field.Name, value, reason);
+        return (field.Name, value, Reason(field, error.Kind));
     }
+
+    /// <summary>Why a line of <paramref name="format"/> with <paramref name="found"/> fields is bad.</summary>
+    public static string FieldCountReason(FlowLogFormat format, int found) => $"{FieldCountReasonPrefix(format)}{found}";
+
+    /// <summary>The words before the count found, for a converter that appends the count itself (Athena SQL).</summary>
+    public static string FieldCountReasonPrefix(FlowLogFormat format) => $"expected {format.Fields.Count} fields ({format.Text}), found ";
+
+    /// <summary>Why a value of <paramref name="field"/> is bad; one wording wherever lines are checked.</summary>
+    public static string Reason(FlowLogField field, ParseErrorKind kind) => kind switch
+    {
+        ParseErrorKind.NotAnInteger when field.Name is "srcport" or "dstport" => "is not a port (0..65535)",
+        ParseErrorKind.NotAnInteger => "is not a whole number",
+        ParseErrorKind.OutOfRange when field.Name is "srcport" or "dstport" => "is not a port (0..65535)",
+        ParseErrorKind.OutOfRange when field.IsEpochSeconds => "is not a time in epoch seconds or milliseconds up to the year 9999",
+        ParseErrorKind.OutOfRange => $"is out of range ({field.Min ?? 0}..{field.Max ?? long.MaxValue})",
+        ParseErrorKind.NotAllowed => $"is not one of {string.Join(", ", field.Allowed)}",
+        ParseErrorKind.InvalidUtf8 => "is not valid UTF-8 text",
+        ParseErrorKind.InvalidPartitionValue => "cannot name a partition (letters, digits, '-' and '_' only, at most 64)",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Start/end values above this are milliseconds; shared with converters that check lines elsewhere.</summary>
+    public static long MillisecondsAbove => MillisecondThreshold;
 }

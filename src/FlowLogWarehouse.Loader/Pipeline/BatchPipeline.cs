@@ -1,12 +1,23 @@
 using System.Threading.Channels;
 using FlowLogWarehouse.Core.Formats;
 using FlowLogWarehouse.Loader.Decoding;
+using FlowLogWarehouse.Loader.Warehouse;
 using FlowLogWarehouse.Loader.Writing;
 
 namespace FlowLogWarehouse.Loader.Pipeline;
 
 /// <summary>What a batch's pipeline produced in its staging folder.</summary>
-internal sealed record BatchOutput(IReadOnlyList<SourceState> Sources, IReadOnlyList<WrittenFile> Files, QuarantineSink Quarantine);
+internal sealed record BatchOutput(IReadOnlyList<SourceState> Sources, IReadOnlyList<WrittenFile> Files, QuarantineSink Quarantine)
+{
+    /// <summary>Where each file comes from when not the local staging folder (a remote converter's objects).</summary>
+    public IReadOnlyList<StagedFile>? Staged { get; init; }
+
+    /// <summary>
+    /// A failed source's rows are in no file (a remote converter keeps each part apart), so the rest can commit;
+    /// locally its rows are mixed into the batch's files, which must be written again without it.
+    /// </summary>
+    public bool FailuresIsolated { get; init; }
+}
 
 /// <summary>
 /// Runs one batch: a reader thread cuts sources into chunks, parsing threads fill partition buffers, writer tasks

@@ -132,8 +132,7 @@ internal sealed partial class ParseWorker
             hour = (long)(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalHours + (source.Plan.Source.KeyInfo.Hour ?? 0);
         else
         {
-            Quarantine(source, record, lineNumber, eventIndex, null, null,
-                "has no start or end time, and neither its log event nor its source path gives one, so no hour partition can hold it", ref counts);
+            Quarantine(source, record, lineNumber, eventIndex, null, null, QuarantineReasons.NoTime, ref counts);
             return;
         }
 

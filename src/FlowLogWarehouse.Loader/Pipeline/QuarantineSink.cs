@@ -34,7 +34,10 @@ internal sealed class QuarantineSink(string path) : IDisposable
                     _first.Add(e);
                 _writer.WriteStartObject();
                 _writer.WriteString("source", e.Source);
-                _writer.WriteNumber("line", e.Line);
+                if (e.Line is { } line)
+                    _writer.WriteNumber("line", line);
+                else
+                    _writer.WriteNull("line");
                 if (e.Event is { } ev)
                     _writer.WriteNumber("event", ev);
                 _writer.WriteString("field", e.Field);

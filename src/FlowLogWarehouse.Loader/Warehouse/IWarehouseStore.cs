@@ -30,7 +30,18 @@ internal interface IWarehouseStore : IAsyncDisposable
 
     /// <summary>Deletes files that exist; returns how many did.</summary>
     Task<int> DeleteAsync(IReadOnlyList<string> relatives, CancellationToken cancellationToken);
+
+    /// <summary>Deletes everything under the folder <paramref name="relative"/>; returns how many files were there.</summary>
+    Task<int> DeleteFolderAsync(string relative, CancellationToken cancellationToken);
 }
 
-/// <summary>A finished local file and where it goes in the warehouse.</summary>
-internal sealed record StagedFile(string LocalPath, string Relative);
+/// <summary>
+/// A finished file and where it goes in the warehouse: a local file, or an object a remote converter wrote under
+/// the warehouse's own <c>_flowlogs/remote/</c> (<see cref="RemoteRelative"/>), copied into place.
+/// </summary>
+internal sealed record StagedFile(string LocalPath, string Relative)
+{
+    public string? RemoteRelative { get; init; }
+
+    public static StagedFile Remote(string remoteRelative, string relative) => new("", relative) { RemoteRelative = remoteRelative };
+}

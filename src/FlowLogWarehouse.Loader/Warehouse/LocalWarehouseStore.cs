@@ -63,6 +63,8 @@ internal sealed class LocalWarehouseStore : IWarehouseStore
     {
         for (var i = 0; i < files.Count; i++)
         {
+            if (files[i].RemoteRelative is not null)
+                throw new InvalidOperationException("A local warehouse takes no files from a remote converter.");
             var target = Full(files[i].Relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(files[i].LocalPath, target);
@@ -85,6 +87,16 @@ internal sealed class LocalWarehouseStore : IWarehouseStore
             deleted++;
         }
         return Task.FromResult(deleted);
+    }
+
+    public Task<int> DeleteFolderAsync(string relative, CancellationToken cancellationToken)
+    {
+        var full = Full(relative);
+        if (!Directory.Exists(full))
+            return Task.FromResult(0);
+        var count = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Count();
+        Directory.Delete(full, recursive: true);
+        return Task.FromResult(count);
     }
 
     private void PruneEmptyDirectories(string directory)

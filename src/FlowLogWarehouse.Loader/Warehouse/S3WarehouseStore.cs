@@ -62,11 +62,16 @@ internal sealed class S3WarehouseStore : IWarehouseStore
 
     private string What(string relative) => $"{S3Path.Scheme}{_location.Bucket}/{Key(relative)}";
 
-    public Task CleanLeftoversAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Local staging, and whatever remote converters left under <c>_flowlogs/remote/</c>: under the lock no batch
+    /// is being converted, so nothing there is still wanted (a query left running by a killed load may add more, which
+    /// the next run removes).
+    /// </summary>
+    public async Task CleanLeftoversAsync(CancellationToken cancellationToken)
     {
         foreach (var staging in Directory.EnumerateDirectories(StagingRoot))
             Directory.Delete(staging, recursive: true);
-        return Task.CompletedTask;
+        await DeleteFolderAsync(WarehousePaths.Remote, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> ListJsonAsync(string folder, CancellationToken cancellationToken)
@@ -117,9 +122,21 @@ internal sealed class S3WarehouseStore : IWarehouseStore
         var half = Math.Max(1, files.Count / 2);
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _concurrency), CancellationToken = cancellationToken }, async (file, token) =>
         {
-            var request = new TransferUtilityUploadRequest { BucketName = _location.Bucket, Key = Key(file.Relative), FilePath = file.LocalPath };
-            await S3Errors.Guard(async () => { await transfer.UploadAsync(request, token); return true; }, What(file.Relative), "upload");
-            File.Delete(file.LocalPath);
+            if (file.RemoteRelative is { } remote)
+            {
+                // Server side, within the bucket: the bytes never come here. CopyObject is atomic like an upload.
+                var copy = new CopyObjectRequest
+                {
+                    SourceBucket = _location.Bucket, SourceKey = Key(remote), DestinationBucket = _location.Bucket, DestinationKey = Key(file.Relative),
+                };
+                await S3Errors.Guard(() => _s3.CopyObjectAsync(copy, token), What(file.Relative), "copy");
+            }
+            else
+            {
+                var request = new TransferUtilityUploadRequest { BucketName = _location.Bucket, Key = Key(file.Relative), FilePath = file.LocalPath };
+                await S3Errors.Guard(async () => { await transfer.UploadAsync(request, token); return true; }, What(file.Relative), "upload");
+                File.Delete(file.LocalPath);
+            }
             if (Interlocked.Increment(ref done) == half)
                 FaultInjection.At("mid-upload");
         });
@@ -148,6 +165,41 @@ internal sealed class S3WarehouseStore : IWarehouseStore
         });
         return deleted;
     }
+
+    public async Task<int> DeleteFolderAsync(string relative, CancellationToken cancellationToken)
+    {
+        var keys = await ListKeysAsync(relative, cancellationToken);
+        // DeleteObjects takes at most 1000 keys a request.
+        foreach (var chunk in keys.Chunk(1000))
+        {
+            var request = new DeleteObjectsRequest { BucketName = _location.Bucket, Objects = chunk.Select(k => new KeyVersion { Key = k }).ToList() };
+            var response = await S3Errors.Guard(() => _s3.DeleteObjectsAsync(request, cancellationToken), What(relative + "/"), "delete");
+            if (response.DeleteErrors is { Count: > 0 } errors)
+                throw new LoadFailedException($"Could not delete {S3Path.Scheme}{_location.Bucket}/{errors[0].Key}: {errors[0].Code} {errors[0].Message}");
+        }
+        return keys.Count;
+    }
+
+    /// <summary>Keys of every object under the folder <paramref name="relative"/>, in listing order.</summary>
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string relative, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        var pages = _s3.PagesAsync(new ListObjectsV2Request { BucketName = _location.Bucket, Prefix = Key(relative.TrimEnd('/') + "/") }, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        await using (pages)
+        {
+            while (await S3Errors.Guard(() => pages.MoveNextAsync().AsTask(), What(relative + "/"), "list"))
+                keys.AddRange((pages.Current.S3Objects ?? []).Select(o => o.Key));
+        }
+        return keys;
+    }
+
+    /// <summary>The warehouse-relative path of one of its keys.</summary>
+    public string RelativeOf(string key) => key[_location.Folder.Length..];
+
+    public S3Path Location => _location;
+
+    public IAmazonS3 Client => _s3;
 
     public ValueTask DisposeAsync()
     {

@@ -12,6 +12,11 @@ internal static class WarehousePaths
     public const string Journals = Meta + "/journal";
     public const string Quarantine = Meta + "/quarantine";
 
+    /// <summary>What remote converters (Athena) write before the loader moves it into place; empty between loads.</summary>
+    public const string Remote = Meta + "/remote";
+
+    public static string RemoteOf(string batch) => $"{Remote}/{batch}";
+
     public static string ManifestOf(string batch) => $"{Manifests}/{batch}.json";
 
     public static string JournalOf(string batch) => $"{Journals}/{batch}.json";

@@ -5,7 +5,7 @@ namespace FlowLogWarehouse.Query.DuckDb;
 /// Only functions whose Trino meaning DuckDB lacks or names differently belong here; reports keep to the common
 /// ground otherwise (see sql/README.md).
 /// </summary>
-internal static class DuckDbCompatibility
+public static class DuckDbCompatibility
 {
     public static readonly IReadOnlyList<string> Macros =
     [
