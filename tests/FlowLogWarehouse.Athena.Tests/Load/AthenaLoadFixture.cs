@@ -60,9 +60,28 @@ public sealed class AthenaLoadFixture : IAsyncLifetime
         return name;
     }
 
-    public async Task UploadAsync(string bucket, IEnumerable<(string Key, string Path)> logs) =>
+    public async Task UploadAsync(string bucket, IEnumerable<(string Key, string Path)> logs, string layout = "default") =>
         await Parallel.ForEachAsync(logs, new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (log, _) => await S3.PutAsync(bucket, log.Key, await File.ReadAllBytesAsync(log.Path)));
+            async (log, _) => await S3.PutAsync(bucket, KeyIn(layout, log.Key), await File.ReadAllBytesAsync(log.Path)));
+
+    /// <summary>
+    /// A key of AWS's default layout (<c>AWSLogs/{account}/vpcflowlogs/{region}/{yyyy}/{MM}/{dd}/{name}</c>) in another
+    /// of its layouts: organization, hive, or hourly (the hour from the name's time stamp).
+    /// </summary>
+    public static string KeyIn(string layout, string key)
+    {
+        var p = key.Split('/');
+        var (account, region, yyyy, mm, dd, name) = (p[1], p[3], p[4], p[5], p[6], p[7]);
+        var hour = System.Text.RegularExpressions.Regex.Match(name, @"_\d{8}T(\d{2})\d{2}Z_").Groups[1].Value;
+        return layout switch
+        {
+            "default" => key,
+            "organization" => $"AWSLogs/o-a1b2c3d4e5/{account}/vpcflowlogs/{region}/{yyyy}/{mm}/{dd}/{name}",
+            "hive" => $"AWSLogs/aws-account-id={account}/aws-service=vpcflowlogs/aws-region={region}/year={yyyy}/month={mm}/day={dd}/{name}",
+            "hourly" => $"AWSLogs/{account}/vpcflowlogs/{region}/{yyyy}/{mm}/{dd}/{hour}/{name}",
+            _ => throw new ArgumentOutOfRangeException(nameof(layout), layout, null),
+        };
+    }
 
     public static byte[] Gzip(string text)
     {

@@ -56,6 +56,24 @@ public sealed class AthenaLoadTests(AthenaLoadFixture f) : IClassFixture<AthenaL
         Assert.DoesNotContain(f.Raw.Tables.Keys, t => t.Contains(athena.Batch!.ToLowerInvariant().Replace('-', '_'), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("organization")]
+    [InlineData("hive")]
+    [InlineData("hourly")]
+    public async Task Load_InAthena_EveryAwsLayout_SameRowsAsTheLocalLoad(string layout)
+    {
+        var raw = await f.NewBucketAsync("layout");
+        var warehouse = await f.NewBucketAsync("whlayout");
+        await f.UploadAsync(raw, f.Logs, layout);
+
+        var local = await f.LoadAsync($"s3://{raw}/", _local.Path, converter: null);
+        var athena = await f.LoadAsync($"s3://{raw}/", $"s3://{warehouse}/flow", f.Converter());
+
+        Assert.True(athena.Committed, athena.Error);
+        Assert.Equal(Accounting(local), Accounting(athena));
+        Assert.Equal(await AthenaLoadFixture.RowsAsync(_local.Path), await f.RowsOfS3Async(warehouse, "flow/"));
+    }
+
     [Fact]
     public async Task Load_InAthena_QuarantinesWhatTheLocalLoadQuarantines_WithoutLineNumbers()
     {
