@@ -37,7 +37,8 @@ internal static class RemoteBatchRunner
             var r = result.Sources[i];
             return new SourceState(i, plan, schema)
             {
-                LinesRead = r.LinesRead, Rows = r.Rows, Quarantined = r.Quarantined, Skipped = r.Skipped, Error = r.Error, NeedsOwnProbe = r.NeedsOwnProbe,
+                LinesRead = r.LinesRead, Rows = r.Rows, Quarantined = r.Quarantined, Skipped = r.Skipped, NeedsOwnProbe = r.NeedsOwnProbe,
+                Error = r.Error ?? (r.NeedsOwnProbe ? $"its header is not that of the other objects of its flow log ({plan.Format.Text})" : null),
             };
         }).ToList();
         foreach (var state in states.Where(s => s.Error is null && s.LinesRead != s.Rows + s.Quarantined + s.Skipped))

@@ -166,6 +166,28 @@ public sealed class AthenaLoadTests(AthenaLoadFixture f) : IClassFixture<AthenaL
         Assert.All(statements.Where(s => !s.IsHive), s => Assert.DoesNotContain("s3://" + raw, s.Sql.Split(" TO '")[0], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Load_InAthena_AnObjectWithAnotherHeaderThanItsFlowLog_IsProbedOnItsOwn_AndLoadsExactly()
+    {
+        const string folder = "AWSLogs/123456789012/vpcflowlogs/eu-west-3/2026/11/01/";
+        static string Name(string stamp) => $"123456789012_vpcflowlogs_eu-west-3_fl-0a1b2c3d4e5f60789_20261101T{stamp}Z_ab12cd34.log.gz";
+        const string v2 = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
+        const string v2Record = "2 123456789012 eni-0a1b2c3d 10.0.0.1 10.0.0.2 443 49152 6 10 840 1761955200 1761955260 ACCEPT OK";
+        var raw = await f.NewBucketAsync("mismatch");
+        var warehouse = await f.NewBucketAsync("whmismatch");
+        await f.S3.PutAsync(raw, folder + Name("0000"), AthenaLoadFixture.Gzip($"{v2}\n{v2Record}\n{v2Record}\n"));
+        await f.S3.PutAsync(raw, folder + Name("0005"), AthenaLoadFixture.Gzip("version interface-id srcaddr bytes start vpc-id\n5 eni-0a1b2c3d 10.0.0.9 77 1761955300 vpc-0123abcd\n"));
+        await f.S3.PutAsync(raw, folder + Name("0010"), AthenaLoadFixture.Gzip($"{v2}\n{v2Record}\n"));
+
+        var local = await f.LoadAsync($"s3://{raw}/", _local.Path, converter: null);
+        var athena = await f.LoadAsync($"s3://{raw}/", $"s3://{warehouse}/flow", f.Converter());
+
+        Assert.True(athena.Committed, athena.Error);
+        Assert.Equal((0, 4L, 0L), (athena.SourcesFailed, athena.Rows, athena.Quarantined));
+        Assert.Equal(Accounting(local), Accounting(athena));
+        Assert.Equal(await AthenaLoadFixture.RowsAsync(_local.Path), await f.RowsOfS3Async(warehouse, "flow/"));
+    }
+
     private static List<(string, long, long, long, long)> Accounting(LoadSummary summary) =>
         summary.Sources.Where(s => s.Outcome == SourceOutcome.Loaded)
             .Select(s => (s.Source, s.LinesRead, s.Rows, s.Quarantined, s.Skipped)).Order().ToList();
