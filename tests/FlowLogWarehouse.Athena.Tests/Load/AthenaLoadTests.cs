@@ -119,6 +119,24 @@ public sealed class AthenaLoadTests(AthenaLoadFixture f) : IClassFixture<AthenaL
     }
 
     [Fact]
+    public async Task Reload_InAthena_ReplacesTheBatchExactly()
+    {
+        var raw = await f.NewBucketAsync("reload");
+        var warehouse = await f.NewBucketAsync("whreload");
+        await f.UploadAsync(raw, f.Logs.Take(5));
+        var first = await f.LoadAsync($"s3://{raw}/", $"s3://{warehouse}/flow", f.Converter());
+        var before = await f.RowsOfS3Async(warehouse, "flow/");
+
+        var reload = await f.LoadAsync($"s3://{raw}/", $"s3://{warehouse}/flow", f.Converter(), reload: true);
+
+        Assert.True(reload.Committed, reload.Error);
+        Assert.Equal([first.Batch!], reload.Replaced);
+        Assert.Equal(before, await f.RowsOfS3Async(warehouse, "flow/"));
+        var keys = await f.S3.ListKeysAsync(warehouse, "flow/");
+        Assert.DoesNotContain(keys, k => k.Contains(first.Batch!, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Load_InAthena_ACorruptObjectFailsAlone_TheNextRunRetriesIt()
     {
         var raw = await f.NewBucketAsync("corrupt");
