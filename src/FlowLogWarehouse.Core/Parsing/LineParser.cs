@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
@@ -70,10 +71,19 @@ public sealed class LineParser
     /// Splits on runs of spaces or tabs; a token starting with '#' after the first field starts a comment.
     /// On success every slot of the schema is set (null where this format lacks the field).
     /// </summary>
+    [SkipLocalsInit]
     public bool TryParse(ReadOnlySpan<byte> line, Span<long> numbers, Span<StringValue> strings, out ParseError error)
     {
         numbers[.._numericSlots].Fill(Null);
         strings[.._stringSlots].Clear();
+        // Separators are found for the whole line at once (16 bytes per compare), then tokens are read off the bit mask:
+        // the byte-at-a-time scan this replaced was a third of the parser's time.
+        var words = (line.Length >> 6) + 1;
+        var separators = words <= MaxStackWords ? stackalloc ulong[MaxStackWords] : new ulong[words];
+        separators = separators[..words];
+        Separators.Find(line, separators);
+        // One check of the whole line spares each text field its own UTF-8 validation in the usual, all-ASCII case.
+        var ascii = Ascii.IsValid(line);
         var firstError = default(ParseError);
         var count = _kinds.Length;
         var field = 0;
@@ -81,16 +91,16 @@ public sealed class LineParser
         var end = line.Length;
         while (true)
         {
-            while ((uint)pos < (uint)end && IsSeparator(line[pos])) pos++;
+            pos = Separators.NextToken(separators, pos, end);
             if (pos >= end)
                 break;
             if (line[pos] == (byte)'#' && field > 0)
                 break;
             var start = pos;
-            while ((uint)pos < (uint)end && !IsSeparator(line[pos])) pos++;
+            pos = Separators.NextSeparator(separators, pos);
             if (field < count && firstError.Kind == ParseErrorKind.None)
             {
-                var kind = ParseField(field, line, start, pos - start, numbers, strings);
+                var kind = ParseField(field, line, start, pos - start, ascii, numbers, strings);
                 if (kind != ParseErrorKind.None)
                     firstError = new ParseError(kind, field, start, pos - start, 0);
             }
@@ -105,10 +115,10 @@ public sealed class LineParser
         return firstError.Kind == ParseErrorKind.None;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsSeparator(byte b) => b == (byte)' ' || b == (byte)'\t';
+    /// <summary>Lines up to this many 64-byte words (8 KiB) keep their separator mask on the stack.</summary>
+    private const int MaxStackWords = 128;
 
-    private ParseErrorKind ParseField(int field, ReadOnlySpan<byte> line, int start, int length, Span<long> numbers, Span<StringValue> strings)
+    private ParseErrorKind ParseField(int field, ReadOnlySpan<byte> line, int start, int length, bool asciiLine, Span<long> numbers, Span<StringValue> strings)
     {
         var token = line.Slice(start, length);
         if (length == 1 && token[0] == (byte)'-')
@@ -147,7 +157,7 @@ public sealed class LineParser
                 strings[slot] = new StringValue { Start = start, Length = length };
                 return ParseErrorKind.None;
             default:
-                if (!Ascii.IsValid(token) && !Utf8.IsValid(token))
+                if (!asciiLine && !Utf8.IsValid(token))
                     return ParseErrorKind.InvalidUtf8;
                 strings[slot] = new StringValue { Start = start, Length = length };
                 return ParseErrorKind.None;
@@ -162,20 +172,20 @@ public sealed class LineParser
         overflow = false;
         if (token.Length == 0)
             return false;
+        // Leading zeros add no digits: 000000000000000000042 is 42, not an overflow.
+        var first = 0;
+        while (first < token.Length && token[first] == (byte)'0')
+            first++;
         ulong v = 0;
-        var significant = 0;
-        for (var i = 0; i < token.Length; i++)
+        for (var i = first; i < token.Length; i++)
         {
             var d = (uint)(token[i] - (byte)'0');
             if (d > 9)
                 return false;
-            // Leading zeros add no digits: 000000000000000000042 is 42, not an overflow.
-            if (v == 0 && d == 0)
-                continue;
-            if (++significant <= 19)
-                v = v * 10 + d;
+            v = v * 10 + d; // wraps past 20 digits, which are refused below anyway
         }
-        if (significant > 19 || v > long.MaxValue)
+        // 19 digits always fit a ulong, so v is exact whenever the count passes.
+        if (token.Length - first > 19 || v > long.MaxValue)
         {
             overflow = true;
             return false;
@@ -184,19 +194,15 @@ public sealed class LineParser
         return true;
     }
 
+    private static readonly SearchValues<byte> PartitionSafeBytes =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"u8);
+
     /// <summary>Account and region name directories: letters, digits, '-' and '_' only, so no value can escape the warehouse.</summary>
     public static bool IsPartitionSafe(string value) =>
         value.Length <= 64 && Ascii.IsValid(value) && IsPartitionSafe(Encoding.ASCII.GetBytes(value));
 
-    public static bool IsPartitionSafe(ReadOnlySpan<byte> value)
-    {
-        if (value.Length is 0 or > 64)
-            return false;
-        foreach (var b in value)
-            if (!(b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'_'))
-                return false;
-        return true;
-    }
+    public static bool IsPartitionSafe(ReadOnlySpan<byte> value) =>
+        value.Length is > 0 and <= 64 && !value.ContainsAnyExcept(PartitionSafeBytes);
 
     /// <summary>The field, value and reason of a bad line, in words (cold path).</summary>
     public (string? Field, string Value, string Reason) Describe(in ParseError error, ReadOnlySpan<byte> line)

@@ -141,6 +141,24 @@ public class Utf8StringPoolTest
         Assert.Equal(values, pooled);
     }
 
+    [Fact]
+    public void TryGet_ValuesOfEveryLengthDifferingInOneByte_AreKeptApart()
+    {
+        // Hashing reads 8, 4 or single bytes, the last 8 overlapping: a difference anywhere must still tell values apart.
+        var pool = new Utf8StringPool();
+        var values = new List<string>();
+        for (var length = 1; length <= 40; length++)
+            for (var at = 0; at < length; at++)
+                values.Add(new string('a', at) + 'b' + new string('a', length - at - 1));
+        values.AddRange(Enumerable.Range(1, 40).Select(n => new string('a', n)));
+        var pooled = values.Select(v => Assert.IsType<string>(Get(pool, v))).ToList();
+
+        for (var i = 0; i < values.Count; i++)
+            Assert.Same(pooled[i], Get(pool, values[i]));
+        Assert.Equal(values, pooled);
+        Assert.Equal(values.Count, pool.Count);
+    }
+
     private static string? Get(Utf8StringPool pool, string value) =>
         pool.TryGet(Bytes(value), out var s) ? s : null;
 }
