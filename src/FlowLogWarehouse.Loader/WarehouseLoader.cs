@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FlowLogWarehouse.Aws;
 using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Loader.Decoding;
 using FlowLogWarehouse.Loader.Pipeline;
 using FlowLogWarehouse.Loader.Sources;
@@ -42,6 +43,7 @@ public static class WarehouseLoader
             : LocalWarehouseStore.Open(options.Warehouse);
         await Recovery.RunAsync(store, log, cancellationToken);
         var index = await ManifestIndex.LoadAsync(store, cancellationToken);
+        var granularity = index.GranularityFor(options.Partition, store.Root);
 
         S3SourceLister? lister = null;
         var sources = await SourceResolver.ResolveAsync(options.Inputs, options.Warehouse, options.Days, () => lister ??= s3.Lister(), cancellationToken);
@@ -80,11 +82,11 @@ public static class WarehouseLoader
             var staging = Path.Combine(store.StagingRoot, batch);
             Directory.CreateDirectory(staging);
             var schema = BatchSchema.Union(plans.Select(p => p.Format));
-            log.Information("Loading {Count} source(s) as batch {Batch}", plans.Count, batch);
+            log.Information("Loading {Count} source(s) as batch {Batch}, a folder per {Partition}", plans.Count, batch, granularity.Name());
             BatchOutput output;
             try
             {
-                output = await BatchPipeline.RunAsync(plans, schema, opener, staging, batch, options, cancellationToken);
+                output = await BatchPipeline.RunAsync(plans, schema, opener, staging, batch, options, granularity, cancellationToken);
             }
             catch
             {
