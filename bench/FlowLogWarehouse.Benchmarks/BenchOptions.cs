@@ -29,6 +29,7 @@ internal sealed record BenchOptions
           --reports-days N       days of the reports set (v5, .gz)                     (default 30)
           --reports-rows-per-day N  rows per day of the reports set                   (default 340000)
           --raw-repeat N         runs per report over the raw .gz text (slow)          (default 1)
+          --reports-partition P  layout of the reports warehouse: day or hour          (default day)
           --reports-dir DIR      run the reports of DIR (laid out like sql/reports) instead of the built-in library
 
         Exit codes: 0 done (targets missed or not), 1 a command failed, 2 bad arguments, 3 an output's row count
@@ -53,6 +54,7 @@ internal sealed record BenchOptions
     public required int ReportsDays { get; init; }
     public required long ReportsRowsPerDay { get; init; }
     public required int RawRepeat { get; init; }
+    public required string ReportsPartition { get; init; }
     public required string? ReportsDirectory { get; init; }
 
     public static BenchOptions Parse(string[] args)
@@ -91,8 +93,11 @@ internal sealed record BenchOptions
             ReportsDays = reader.Int("reports-days", 30),
             ReportsRowsPerDay = reader.Long("reports-rows-per-day", 340_000),
             RawRepeat = reader.Int("raw-repeat", 1),
+            ReportsPartition = reader.String("reports-partition", "day"),
             ReportsDirectory = reader.Optional("reports-dir") is { } dir ? Path.GetFullPath(dir) : null,
         };
+        if (options.ReportsPartition is not ("day" or "hour"))
+            throw new UsageException($"--reports-partition must be day or hour, not '{options.ReportsPartition}'.");
         reader.RejectUnknown("bench");
         return options;
     }

@@ -9,21 +9,21 @@ namespace FlowLogWarehouse.Benchmarks;
 /// </summary>
 internal static class RawTextView
 {
-    /// <summary>The warehouse's partition keys, in path order.</summary>
-    public static readonly IReadOnlyList<string> PartitionKeys = ["aws-account-id", "aws-service", "aws-region", "year", "month", "day", "hour"];
-
-    /// <summary>What the engine is told of the "layout": the runner only reads the partition keys and the latest hour.</summary>
-    public static WarehouseScan Scan(FlowLogInput input, DateTimeOffset latestHour) => new(input.Directory, PartitionKeys, latestHour);
+    /// <summary>
+    /// What the engine is told of the "layout": the runner only reads the partition keys (the warehouse's, per hour
+    /// or per day) and the latest hour.
+    /// </summary>
+    public static WarehouseScan Scan(FlowLogInput input, WarehouseScan warehouse) => new(input.Directory, warehouse.PartitionKeys, warehouse.LatestHour);
 
     /// <summary>
     /// The statements that make this engine's <c>flow_logs</c>. Every column is declared from the header through the field catalog (DuckDbSql.ReadCsv), never auto-detected.
     /// The partition columns are computed per row, as the loader computes them: account and region from the record,
     /// else from the AWS key of the file; the hour from <c>start</c> in UTC (make_timestamp gives a plain TIMESTAMP,
-    /// whatever DuckDB's TimeZone), typed INTEGER as the warehouse's hive_types are. With them, the window
-    /// predicate over (year, month, day, hour) means the same thing on both sides — here it prunes nothing, every
-    /// file is read, which is the point of the comparison.
+    /// whatever DuckDB's TimeZone), typed INTEGER as the warehouse's hive_types are; the hour only when the
+    /// warehouse has hour folders. With them, the window predicate over (year, month, day[, hour]) means the same
+    /// thing on both sides — here it prunes nothing, every file is read, which is the point of the comparison.
     /// </summary>
-    public static string CreateView(FlowLogInput input)
+    public static string CreateView(FlowLogInput input, WarehouseScan warehouse)
     {
         if (!input.HasField("start"))
             throw new BenchException($"{input.Files[0]}: the header has no 'start' field, so rows have no hour.");
@@ -37,7 +37,7 @@ internal static class RawTextView
                    'vpcflowlogs' AS "aws-service",
                    {region} AS "aws-region",
                    CAST(year(ts) AS INTEGER) AS "year", CAST(month(ts) AS INTEGER) AS "month",
-                   CAST(day(ts) AS INTEGER) AS "day", CAST(hour(ts) AS INTEGER) AS "hour"
+                   CAST(day(ts) AS INTEGER) AS "day"{(warehouse.PartitionKeys.Contains("hour") ? """, CAST(hour(ts) AS INTEGER) AS "hour" """ : "")}
             FROM (
                 SELECT *, make_timestamp("start" * 1000000) AS ts
                 FROM {DuckDbSql.ReadCsv(input, withFilename: true)}

@@ -32,7 +32,7 @@ internal static class ReportsBench
         LoadedWarehouse warehouse;
         try
         {
-            warehouse = await ReportsWarehouse.PrepareAsync(input, options.Seed, flowlogs, runner, work, logDirectory, duckDbTemp);
+            warehouse = await ReportsWarehouse.PrepareAsync(input, options.Seed, options.ReportsPartition, flowlogs, runner, work, logDirectory, duckDbTemp);
         }
         catch (BenchException e)
         {
@@ -49,9 +49,9 @@ internal static class ReportsBench
 
         var library = options.ReportsDirectory is null ? ReportLibrary.BuiltIn : ReportLibrary.FromDirectory(options.ReportsDirectory);
         var scan = WarehouseScan.Find(warehouse.Directory) ?? throw new BenchException($"{warehouse.Directory} holds no Parquet file.");
-        var createView = RawTextView.CreateView(input.Input);
+        var createView = RawTextView.CreateView(input.Input, scan);
         DuckDbEngine OpenWarehouse() => DuckDbEngine.Open(warehouse.Directory);
-        DuckDbEngine OpenRaw() => DuckDbEngine.OpenView(RawTextView.Scan(input.Input, scan.LatestHour), createView);
+        DuckDbEngine OpenRaw() => DuckDbEngine.OpenView(RawTextView.Scan(input.Input, scan), createView);
 
         await using var sampling = OpenWarehouse();
         var days = await WholeDaysAsync(sampling);

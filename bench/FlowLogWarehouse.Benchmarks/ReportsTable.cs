@@ -18,7 +18,7 @@ internal static class ReportsTable
         text.AppendLine(Invariant(
             $"Input: {input.Reference.Rows:N0} rows, {input.Spec.Format} .gz, {input.Spec.Days} days × {input.Spec.RowsPerDay:N0} rows, ") +
             Invariant($"{input.Input.Files.Count:N0} files, {input.Input.TotalBytes / 1e6:N0} MB") +
-            (result.Warehouse is { } w ? Invariant($"; warehouse {w.ParquetBytes / 1e6:N0} MB in {w.ParquetFiles:N0} Parquet files") : "") +
+            (result.Warehouse is { } w ? Invariant($"; warehouse {w.ParquetBytes / 1e6:N0} MB in {w.ParquetFiles:N0} Parquet files, a folder per {w.Partition}") : "") +
             (result.Window is { } window ? $"; window `{window}`." : "."));
         text.AppendLine();
         text.AppendLine(Invariant(

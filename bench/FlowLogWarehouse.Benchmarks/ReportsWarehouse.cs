@@ -4,12 +4,12 @@ using System.Text.Json;
 namespace FlowLogWarehouse.Benchmarks;
 
 /// <summary>The reports set loaded into a warehouse: where it is, and what its Parquet files hold.</summary>
-internal sealed record LoadedWarehouse(string Directory, Totals Totals, long ParquetBytes, int ParquetFiles, double? LoadSeconds);
+internal sealed record LoadedWarehouse(string Directory, Totals Totals, long ParquetBytes, int ParquetFiles, double? LoadSeconds, string Partition);
 
 /// <summary>
-/// Loads the reports set once into <c>&lt;work&gt;/reports-warehouse</c> with <c>flowlogs load</c>. A marker beside
-/// it (<c>reports-warehouse.json</c>) names the input it was loaded from (generate parameters, seed, totals); while
-/// it matches, the warehouse is reused as is. Its count(*) and sum(bytes) are checked against the input's every
+/// Loads the reports set once into <c>&lt;work&gt;/reports-warehouse</c> with <c>flowlogs load --partition P</c>. A
+/// marker beside it (<c>reports-warehouse.json</c>) names the input it was loaded from (generate parameters, seed,
+/// totals) and the layout; while it matches, the warehouse is reused as is. Its count(*) and sum(bytes) are checked against the input's every
 /// time: reports over a warehouse that lost rows would be fast and wrong.
 /// </summary>
 internal static class ReportsWarehouse
@@ -17,11 +17,11 @@ internal static class ReportsWarehouse
     private static readonly JsonSerializerOptions MarkerJson = new() { WriteIndented = true };
 
     public static async Task<LoadedWarehouse> PrepareAsync(
-        PreparedInput input, int seed, IReadOnlyList<string> flowlogs, ProcessRunner runner, string work, string logDirectory, string duckDbTemp)
+        PreparedInput input, int seed, string partition, IReadOnlyList<string> flowlogs, ProcessRunner runner, string work, string logDirectory, string duckDbTemp)
     {
         var directory = Path.Combine(work, "reports-warehouse");
         var markerPath = directory + ".json";
-        var wanted = new WarehouseMarker(input.Spec.Format, input.Spec.Days, input.Spec.RowsPerDay, input.Spec.Gzip, seed, input.Reference);
+        var wanted = new WarehouseMarker(input.Spec.Format, input.Spec.Days, input.Spec.RowsPerDay, input.Spec.Gzip, seed, input.Reference, partition);
         double? loadSeconds = null;
         if (ReadMarker(markerPath) == wanted && Directory.Exists(directory))
         {
@@ -34,7 +34,7 @@ internal static class ReportsWarehouse
             Console.Write($"  loading into {directory} … ");
             var log = Path.Combine(logDirectory, "reports-load.log");
             var stopwatch = Stopwatch.StartNew();
-            var exitCode = await runner.RunLoggedAsync([.. flowlogs, "load", input.Input.Directory, "--warehouse", directory], log);
+            var exitCode = await runner.RunLoggedAsync([.. flowlogs, "load", input.Input.Directory, "--warehouse", directory, "--partition", partition], log);
             if (exitCode != 0)
             {
                 Console.WriteLine("failed");
@@ -49,7 +49,7 @@ internal static class ReportsWarehouse
         using (var duckDb = new DuckDb(duckDbTemp))
             totals = duckDb.QueryTotals(DuckDbSql.ParquetTotals(input.Input, Path.Combine(directory, "AWSLogs", "**", "*.parquet")));
         var files = Directory.EnumerateFiles(Path.Combine(directory, "AWSLogs"), "*.parquet", SearchOption.AllDirectories).ToList();
-        return new LoadedWarehouse(directory, totals, files.Sum(f => new FileInfo(f).Length), files.Count, loadSeconds);
+        return new LoadedWarehouse(directory, totals, files.Sum(f => new FileInfo(f).Length), files.Count, loadSeconds, partition);
     }
 
     private static WarehouseMarker? ReadMarker(string path)
@@ -68,4 +68,4 @@ internal static class ReportsWarehouse
 }
 
 /// <summary>The input a reports warehouse was loaded from.</summary>
-internal sealed record WarehouseMarker(string Format, int Days, long RowsPerDay, bool Gzip, int Seed, Totals Reference);
+internal sealed record WarehouseMarker(string Format, int Days, long RowsPerDay, bool Gzip, int Seed, Totals Reference, string? Partition);

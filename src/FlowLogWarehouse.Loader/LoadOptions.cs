@@ -1,4 +1,5 @@
 using FlowLogWarehouse.Aws;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Loader.Sources;
 
 namespace FlowLogWarehouse.Loader;
@@ -25,6 +26,12 @@ public sealed record LoadOptions
 
     /// <summary>Format of sources without a header line: AWS syntax or plain names; null for the default v2 format.</summary>
     public string? Format { get; init; }
+
+    /// <summary>
+    /// A folder per hour or per day; null keeps the warehouse's own layout (per hour for a new one). A warehouse holds
+    /// one layout: asking for the other is refused.
+    /// </summary>
+    public PartitionGranularity? Partition { get; init; }
 
     /// <summary>Replace the rows of sources that were loaded before instead of skipping them.</summary>
     public bool Reload { get; init; }

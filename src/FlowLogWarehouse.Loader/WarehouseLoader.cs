@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FlowLogWarehouse.Aws;
 using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Loader.Decoding;
 using FlowLogWarehouse.Loader.Pipeline;
 using FlowLogWarehouse.Loader.Remote;
@@ -43,6 +44,7 @@ public static class WarehouseLoader
             : LocalWarehouseStore.Open(options.Warehouse);
         await Recovery.RunAsync(store, log, cancellationToken);
         var index = await ManifestIndex.LoadAsync(store, cancellationToken);
+        var granularity = index.GranularityFor(options.Partition, store.Root);
 
         S3SourceLister? lister = null;
         var sources = await SourceResolver.ResolveAsync(options.Inputs, options.Warehouse, options.Days, () => lister ??= s3.Lister(), cancellationToken);
@@ -81,13 +83,13 @@ public static class WarehouseLoader
             var staging = Path.Combine(store.StagingRoot, batch);
             Directory.CreateDirectory(staging);
             var schema = BatchSchema.Union(plans.Select(p => p.Format));
-            log.Information("Loading {Count} source(s) as batch {Batch}", plans.Count, batch);
+            log.Information("Loading {Count} source(s) as batch {Batch}, a folder per {Partition}", plans.Count, batch, granularity.Name());
             BatchOutput output;
             try
             {
                 output = options.Converter is { } converter
-                    ? await RemoteBatchRunner.RunAsync(converter, (S3WarehouseStore)store, batch, plans, schema, options, staging, log, cancellationToken)
-                    : await BatchPipeline.RunAsync(plans, schema, opener, staging, batch, options, cancellationToken);
+                    ? await RemoteBatchRunner.RunAsync(converter, (S3WarehouseStore)store, batch, plans, schema, options, staging, granularity, log, cancellationToken)
+                    : await BatchPipeline.RunAsync(plans, schema, opener, staging, batch, options, granularity, cancellationToken);
             }
             catch
             {

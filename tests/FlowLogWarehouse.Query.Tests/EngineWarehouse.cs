@@ -19,6 +19,9 @@ public sealed class EngineWarehouse : IDisposable
 
     public string Path => System.IO.Path.Combine(Root, "wh");
 
+    /// <summary>The layout loads ask for; null keeps the loader's default (per hour).</summary>
+    public Core.Layout.PartitionGranularity? Partition { get; init; }
+
     public static string V2(string src, long bytes, long start = Start, string action = "ACCEPT") =>
         $"2 123456789012 eni-0a1b2c3d4e5f60001 {src} 10.0.0.2 40000 443 6 1 {bytes} {start} {start + 60} {action} OK";
 
@@ -30,7 +33,7 @@ public sealed class EngineWarehouse : IDisposable
     {
         var input = System.IO.Path.Combine(Root, $"in-{Guid.NewGuid():N}.log");
         await File.WriteAllLinesAsync(input, lines.Prepend(header));
-        var summary = await WarehouseLoader.LoadAsync(new LoadOptions { Inputs = [input], Warehouse = Path }, Serilog.Core.Logger.None);
+        var summary = await WarehouseLoader.LoadAsync(new LoadOptions { Inputs = [input], Warehouse = Path, Partition = Partition }, Serilog.Core.Logger.None);
         Assert.Equal(lines.Length, summary.Rows);
     }
 

@@ -1,15 +1,16 @@
 using System.Text;
 using FlowLogWarehouse.Core.Catalog;
+using FlowLogWarehouse.Core.Layout;
 
 namespace FlowLogWarehouse.Athena.Ddl;
 
 /// <summary>
 /// Hive DDL for the warehouse: every catalog column with AWS's Parquet types, and partition projection over the
-/// warehouse's Hive layout, so Athena finds partitions from the table's properties: no MSCK REPAIR, no crawler.
+/// warehouse's Hive layout (per hour or per day), so Athena finds partitions from the table's properties: no MSCK
+/// REPAIR, no crawler.
 /// </summary>
 public static class AthenaDdl
 {
-    private static readonly string[] TimeKeys = ["year", "month", "day", "hour"];
 
     public static string CreateDatabase(string database) => $"CREATE DATABASE IF NOT EXISTS `{Identifier(database)}`";
 
@@ -21,7 +22,7 @@ public static class AthenaDdl
         ddl.AppendJoin(",\n", FieldCatalog.Fields.Where(f => f.IsKnown).Select(f => $"  `{f.Column}` {HiveType(f.Type)}"));
         ddl.Append("\n)\nPARTITIONED BY (\n");
         ddl.Append("  `aws-account-id` string,\n  `aws-service` string,\n  `aws-region` string,\n");
-        ddl.AppendJoin(",\n", TimeKeys.Select(k => $"  `{k}` int"));
+        ddl.AppendJoin(",\n", table.Granularity.TimeKeys().Select(k => $"  `{k}` int"));
         ddl.Append("\n)\nSTORED AS PARQUET\n");
         ddl.Append($"LOCATION '{table.DataLocation}'\n");
         ddl.Append("TBLPROPERTIES (\n");
@@ -42,14 +43,15 @@ public static class AthenaDdl
             yield return property;
         yield return new("projection.year.type", "integer");
         yield return new("projection.year.range", $"{table.FirstYear},{table.LastYear}");
-        foreach (var (key, last) in new[] { ("month", 12), ("day", 31), ("hour", 23) })
+        var timeKeys = table.Granularity.TimeKeys();
+        foreach (var key in timeKeys.Where(k => k != "year"))
         {
             yield return new($"projection.{key}.type", "integer");
-            yield return new($"projection.{key}.range", $"{(key == "hour" ? 0 : 1)},{last}");
+            yield return new($"projection.{key}.range", key switch { "month" => "1,12", "day" => "1,31", _ => "0,23" });
             yield return new($"projection.{key}.digits", "2");
         }
         var template = table.DataLocation + "aws-account-id=${aws-account-id}/aws-service=${aws-service}/aws-region=${aws-region}/" +
-                       "year=${year}/month=${month}/day=${day}/hour=${hour}/";
+                       string.Concat(timeKeys.Select(k => $"{k}=${{{k}}}/"));
         yield return new("storage.location.template", template);
     }
 

@@ -1,4 +1,5 @@
 using FlowLogWarehouse.Aws;
+using FlowLogWarehouse.Core.Layout;
 
 namespace FlowLogWarehouse.Athena.Ddl;
 
@@ -22,6 +23,9 @@ public sealed record AthenaTable
     public required int FirstYear { get; init; }
 
     public required int LastYear { get; init; }
+
+    /// <summary>The warehouse's layout: a folder per hour (the loader's default) or per day.</summary>
+    public PartitionGranularity Granularity { get; init; } = PartitionGranularity.Hour;
 
     public string DataLocation => $"{S3Path.Scheme}{Warehouse.Bucket}/{Warehouse.KeyOf("AWSLogs/")}";
 }

@@ -1,4 +1,5 @@
 using FlowLogWarehouse.Core.Catalog;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Query;
 
 namespace FlowLogWarehouse.Athena.Engine;
@@ -6,13 +7,15 @@ namespace FlowLogWarehouse.Athena.Engine;
 /// <summary>
 /// The query interface on Amazon Athena: the table created by <see cref="AthenaSetup"/> over a warehouse on S3.
 /// <c>:name</c> placeholders become Athena's positional execution parameters, each value a typed literal.
+/// <paramref name="layout"/> tells whether the table's partitions are hours or days (its DDL followed the warehouse's
+/// folders); without it, hours.
 /// </summary>
 public sealed class AthenaEngine(
-    AthenaClient client, AthenaSettings settings, Func<CancellationToken, Task<DateTimeOffset?>> latestHour, AthenaRunnerOptions? runnerOptions = null)
+    AthenaClient client, AthenaSettings settings, Func<CancellationToken, Task<DateTimeOffset?>> latestHour, AthenaRunnerOptions? runnerOptions = null,
+    Func<CancellationToken, Task<PartitionGranularity>>? layout = null)
     : IQueryEngine
 {
-    private static readonly string[] TimeKeys = ["year", "month", "day", "hour"];
-    private static readonly string[] PartitionKeys = ["aws-account-id", "aws-service", "aws-region", .. TimeKeys];
+    private static readonly string[] AccountKeys = ["aws-account-id", "aws-service", "aws-region"];
 
     private readonly AthenaQueryRunner _runner = new(client, runnerOptions);
 
@@ -26,13 +29,17 @@ public sealed class AthenaEngine(
             FieldType.Int32 or FieldType.Int64 => ValueKind.Integer,
             _ => ValueKind.String,
         });
-        foreach (var key in PartitionKeys)
-            columns[key] = TimeKeys.Contains(key) ? ValueKind.Integer : ValueKind.String;
-        return new TableInfo(columns, PartitionKeys, await latestHour(cancellationToken));
+        var granularity = layout is null ? PartitionGranularity.Hour : await layout(cancellationToken);
+        var timeKeys = granularity.TimeKeys();
+        foreach (var key in AccountKeys)
+            columns[key] = ValueKind.String;
+        foreach (var key in timeKeys)
+            columns[key] = ValueKind.Integer;
+        return new TableInfo(columns, [.. AccountKeys, .. timeKeys], await latestHour(cancellationToken));
     }
 
     public SqlFragment WindowPredicate(TableInfo table, TimeWindow window, string? alias = null) =>
-        PartitionWindow.Predicate(TimeKeys, window, alias);
+        PartitionWindow.Predicate(table.PartitionKeys.Where(k => !AccountKeys.Contains(k)).ToList(), window, alias);
 
     public async Task<IQueryResult> ExecuteAsync(QueryRequest request, CancellationToken cancellationToken)
     {

@@ -75,7 +75,7 @@ public sealed class AthenaConverter(AthenaQueryRunner runner, AthenaSettings set
                 {
                     if (!tooBad && members.Sum(i => counts[i]!.Rows) > 0)
                     {
-                        await RunAsync(LoadStatements.UnloadRows(part.Folder, paths, schema, Target(request.Staging, RemoteStaging.Rows, name)), cancellationToken);
+                        await RunAsync(LoadStatements.UnloadRows(part.Folder, paths, schema, request.Granularity, Target(request.Staging, RemoteStaging.Rows, name)), cancellationToken);
                         rowFolders.Add(name);
                     }
                     if (members.Sum(i => counts[i]!.Quarantined) > 0)

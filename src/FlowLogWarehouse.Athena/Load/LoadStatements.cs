@@ -1,4 +1,5 @@
 using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Loader.Remote;
 
 namespace FlowLogWarehouse.Athena.Load;
@@ -43,8 +44,8 @@ public static class LoadStatements
         return Finish(sql, text, null);
     }
 
-    /// <summary>Good lines as Parquet (zstd) under <paramref name="target"/>, in Hive folders of <see cref="RemoteStaging.PartitionColumns"/>.</summary>
-    public static LoadStatement UnloadRows(RawFolder folder, IReadOnlyList<string> paths, BatchSchema schema, string target)
+    /// <summary>Good lines as Parquet (zstd) under <paramref name="target"/>, in Hive folders of <see cref="RemoteStaging.PartitionColumnsFor"/>.</summary>
+    public static LoadStatement UnloadRows(RawFolder folder, IReadOnlyList<string> paths, BatchSchema schema, PartitionGranularity granularity, string target)
     {
         var sql = new BoundSql();
         var checkedLines = Checked(folder, paths, sql, out var lines);
@@ -59,9 +60,10 @@ public static class LoadStatements
             $"lpad(CAST(day({time}) AS varchar), 2, '0')",
             $"lpad(CAST(hour({time}) AS varchar), 2, '0')",
         };
-        var partitions = values.Select((v, i) => $"{v} AS \"{RemoteStaging.PartitionColumns[i]}\"");
+        var names = RemoteStaging.PartitionColumnsFor(granularity);
+        var partitions = names.Select((name, i) => $"{values[i]} AS \"{name}\"");
         var query = $"SELECT {string.Join(", ", columns.Concat(partitions))} FROM {checkedLines} WHERE bad IS NULL";
-        var partitionedBy = string.Join(", ", RemoteStaging.PartitionColumns.Select(c => $"'{c}'"));
+        var partitionedBy = string.Join(", ", names.Select(c => $"'{c}'"));
         return Finish(sql, $"UNLOAD ({query}) TO '{Location(target)}' WITH (format = 'PARQUET', compression = 'ZSTD', partitioned_by = ARRAY[{partitionedBy}])", query);
     }
 

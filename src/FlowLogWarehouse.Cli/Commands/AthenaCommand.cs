@@ -3,6 +3,7 @@ using FlowLogWarehouse.Athena;
 using FlowLogWarehouse.Athena.Ddl;
 using FlowLogWarehouse.Athena.Engine;
 using FlowLogWarehouse.Aws;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Cli.Aws;
 
 namespace FlowLogWarehouse.Cli.Commands;
@@ -42,6 +43,12 @@ internal sealed class AthenaCommand : ICliCommand
             var awsSettings = aws.Settings(context);
             var settings = athena.Settings(context, location);
             var given = (Accounts: List(context.Result.GetValue(accounts)), Regions: List(context.Result.GetValue(regions)));
+            // Everything given on the command line still leaves the layout to the warehouse's folders.
+            async Task<PartitionGranularity> GranularityAsync()
+            {
+                using var s3 = S3Clients.Create(athena.S3Settings(context, awsSettings));
+                return await new WarehouseOnS3(s3, location).GranularityAsync(context.CancellationToken);
+            }
             WarehouseOnS3.Partitions? found = null;
             if (given.Accounts is null || given.Regions is null || context.Result.GetValue(firstYear) is null)
             {
@@ -57,6 +64,7 @@ internal sealed class AthenaCommand : ICliCommand
                 Regions = Pick("--regions", given.Regions, found?.Regions),
                 FirstYear = context.Result.GetValue(firstYear) ?? found?.FirstYear ?? DateTime.UtcNow.Year,
                 LastYear = context.Result.GetValue(lastYear) ?? DateTime.UtcNow.Year + 1,
+                Granularity = found?.Granularity ?? await GranularityAsync(),
             };
             if (!run)
             {

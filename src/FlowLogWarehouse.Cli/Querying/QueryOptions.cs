@@ -66,7 +66,7 @@ internal sealed class QueryOptions
                 var settings = Athena.Settings(context, location);
                 var client = AthenaClient.Create(aws, options: new AthenaClientOptions { Logger = context.Logger });
                 var reach = new WarehouseOnS3(S3Clients.Create(Athena.S3Settings(context, aws)), location);
-                return new AthenaEngine(client, settings, reach.LatestHourAsync, new AthenaRunnerOptions { Logger = context.Logger });
+                return new AthenaEngine(client, settings, reach.LatestHourAsync, new AthenaRunnerOptions { Logger = context.Logger }, reach.GranularityAsync);
             default:
                 throw new UserException($"--engine must be duckdb or athena, not '{context.GetValue(Engine)}'.", ExitCodes.Usage);
         }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Loader.Decoding;
 using FlowLogWarehouse.Loader.Warehouse;
 using FlowLogWarehouse.Loader.Writing;
@@ -27,7 +28,7 @@ internal static class BatchPipeline
 {
     public static async Task<BatchOutput> RunAsync(
         IReadOnlyList<SourcePlan> plans, BatchSchema schema, SourceOpener opener, string stagingRoot, string batchId,
-        LoadOptions options, CancellationToken cancellationToken)
+        LoadOptions options, PartitionGranularity granularity, CancellationToken cancellationToken)
     {
         var states = plans.Select((p, i) => new SourceState(i, p, schema)).ToList();
         var parseThreads = options.ParseThreads > 0 ? options.ParseThreads : Environment.ProcessorCount;
@@ -37,9 +38,10 @@ internal static class BatchPipeline
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
         var blocks = new RowBlockPool(schema.NumericSlots, schema.StringSlots);
+        var rowGroupRows = RowGroupRows(options, blocks);
         // Never less than one full row group's blocks, and a block more for the text of its values.
-        var rowGroupBytes = (options.RowGroupRows / RowBlockPool.BlockRows + 2) * blocks.BlockBytes;
-        var accumulator = new PartitionAccumulator(flush.Writer, options.RowGroupRows, Math.Max(options.BufferBudgetBytes, rowGroupBytes));
+        var rowGroupBytes = (rowGroupRows / RowBlockPool.BlockRows + 2) * blocks.BlockBytes;
+        var accumulator = new PartitionAccumulator(flush.Writer, rowGroupRows, Math.Max(options.BufferBudgetBytes, rowGroupBytes));
 
         await using var writers = new PartitionWriterSet(schema, stagingRoot, batchId, options.MaxOpenFiles, options.WriterThreads);
         using var downloads = opener.BeginBatch(plans.Select(p => p.Source).ToList(), token);
@@ -63,7 +65,7 @@ internal static class BatchPipeline
         {
             try
             {
-                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), accumulator, quarantine, blocks, options.RowGroupRows);
+                var worker = new ParseWorker(schema, new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion), granularity, accumulator, quarantine, blocks, rowGroupRows);
                 while (chunks.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
                 {
                     while (chunks.Reader.TryRead(out var chunk))
@@ -148,5 +150,18 @@ internal static class BatchPipeline
         }
         var files = await writers.CompleteAsync();
         return new BatchOutput(states, files, quarantine);
+    }
+
+    /// <summary>
+    /// Rows per row group: <see cref="LoadOptions.RowGroupRows"/>, fewer when the batch's rows are so wide that the
+    /// budget would not hold a row group per writer, one queued and one filling. Otherwise the budget is over
+    /// whenever the writers are busy, every chunk's rows are flushed as a row group of their own (a v5 day came out as
+    /// 2,000 row groups of ~1,200 rows), and engines pay per row group when they read.
+    /// </summary>
+    internal static int RowGroupRows(LoadOptions options, RowBlockPool blocks)
+    {
+        var rowBytes = Math.Max(1, blocks.BlockBytes / RowBlockPool.BlockRows);
+        var fitting = options.BufferBudgetBytes / (options.WriterThreads + 2) / rowBytes;
+        return (int)Math.Min(options.RowGroupRows, Math.Max(RowBlockPool.BlockRows, fitting));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Core.Parsing;
 using FlowLogWarehouse.Loader.Decoding;
 
@@ -13,6 +14,7 @@ internal sealed partial class ParseWorker
 {
     private readonly BatchSchema _schema;
     private readonly PartitionDefaults _defaults;
+    private readonly PartitionGranularity _granularity;
     private readonly PartitionAccumulator _accumulator;
     private readonly QuarantineSink _quarantine;
     private readonly RowBlockPool _blocks;
@@ -26,10 +28,13 @@ internal sealed partial class ParseWorker
     private RowBuffer? _lastBuffer;
     private byte[] _scratch = new byte[4096];
 
-    public ParseWorker(BatchSchema schema, PartitionDefaults defaults, PartitionAccumulator accumulator, QuarantineSink quarantine, RowBlockPool blocks, int rowGroupRows)
+    public ParseWorker(
+        BatchSchema schema, PartitionDefaults defaults, PartitionGranularity granularity, PartitionAccumulator accumulator, QuarantineSink quarantine,
+        RowBlockPool blocks, int rowGroupRows)
     {
         _schema = schema;
         _defaults = defaults;
+        _granularity = granularity;
         _accumulator = accumulator;
         _quarantine = quarantine;
         _blocks = blocks;
@@ -138,7 +143,7 @@ internal sealed partial class ParseWorker
 
         var account = PartitionValue(_schema.AccountSlot, line) ?? source.Plan.Source.KeyInfo.AccountId ?? _defaults.AccountId;
         var region = PartitionValue(_schema.RegionSlot, line) ?? source.Plan.Source.KeyInfo.Region ?? _defaults.Region;
-        var key = new PartitionKey(account, region, hour);
+        var key = new PartitionKey(account, region, _granularity.PartitionStart(hour), _granularity);
         var buffer = _lastBuffer;
         if (buffer is null || !_lastKey.Equals(key))
         {

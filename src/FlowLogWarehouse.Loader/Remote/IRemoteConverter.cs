@@ -1,4 +1,5 @@
 using FlowLogWarehouse.Aws;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Loader.Decoding;
 using FlowLogWarehouse.Loader.Pipeline;
 
@@ -17,7 +18,7 @@ public interface IRemoteConverter
 
     /// <summary>
     /// Writes the rows of <see cref="RemoteBatchRequest.Plans"/> under <c>Staging/rows/&lt;folder&gt;/</c> as Parquet
-    /// files in Hive folders of <see cref="RemoteStaging.PartitionColumns"/> (<c>part_account=…/part_region=…/part_year=YYYY/part_month=MM/part_day=DD/part_hour=HH/</c>), with the catalog's column names
+    /// files in Hive folders of <see cref="RemoteStaging.PartitionColumns"/> (<c>part_account=…/part_region=…/part_year=YYYY/part_month=MM/part_day=DD/part_hour=HH/</c>), (<see cref="RemoteStaging.PartitionColumnsFor"/> of the request's granularity) with the catalog's column names
     /// and physical types and no partition columns; and bad lines under <c>Staging/quarantine/</c> as gzipped JSON
     /// lines (<see cref="RemoteQuarantine"/>) under <c>Staging/quarantine/&lt;folder&gt;/</c>. Every row has the
     /// columns of the union of the plans' formats (<c>BatchSchema.Union</c>), null where a format lacks one. Returns every source's line accounting. A source whose own header does
@@ -28,7 +29,8 @@ public interface IRemoteConverter
 }
 
 /// <summary>One batch to convert: its sources (S3 text objects with their plans) and where its output goes.</summary>
-public sealed record RemoteBatchRequest(string Batch, IReadOnlyList<SourcePlan> Plans, S3Path Staging, PartitionDefaults Defaults, double MaxBadRatio);
+public sealed record RemoteBatchRequest(
+    string Batch, IReadOnlyList<SourcePlan> Plans, S3Path Staging, PartitionDefaults Defaults, double MaxBadRatio, PartitionGranularity Granularity);
 
 /// <summary>
 /// What a converter did: each source's accounting, in the order of the request's plans, and the folders under
@@ -65,4 +67,8 @@ public static class RemoteStaging
     public const string Quarantine = "quarantine";
     /// <summary>Account, region, year, month, day, hour: named apart from every catalog column (v5 has a region field).</summary>
     public static readonly IReadOnlyList<string> PartitionColumns = ["part_account", "part_region", "part_year", "part_month", "part_day", "part_hour"];
+
+    /// <summary>The folders of a layout: without the hour for a warehouse with a folder per day.</summary>
+    public static IReadOnlyList<string> PartitionColumnsFor(PartitionGranularity granularity) =>
+        granularity == PartitionGranularity.Hour ? PartitionColumns : PartitionColumns.Take(5).ToList();
 }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using FlowLogWarehouse.Aws;
 using FlowLogWarehouse.Core.Formats;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Core.Parsing;
 using FlowLogWarehouse.Loader.Decoding;
 using FlowLogWarehouse.Loader.Pipeline;
@@ -23,12 +24,12 @@ internal static class RemoteBatchRunner
 {
     public static async Task<BatchOutput> RunAsync(
         IRemoteConverter converter, S3WarehouseStore store, string batch, IReadOnlyList<SourcePlan> plans, BatchSchema schema,
-        LoadOptions options, string localStaging, ILogger log, CancellationToken cancellationToken)
+        LoadOptions options, string localStaging, PartitionGranularity granularity, ILogger log, CancellationToken cancellationToken)
     {
         var stagingRelative = WarehousePaths.RemoteOf(batch);
         var staging = new S3Path(store.Location.Bucket, store.Location.KeyOf(stagingRelative + "/"));
         var defaults = new PartitionDefaults(options.DefaultAccountId, options.DefaultRegion);
-        var result = await converter.ConvertAsync(new RemoteBatchRequest(batch, plans, staging, defaults, options.MaxBadRatio), cancellationToken);
+        var result = await converter.ConvertAsync(new RemoteBatchRequest(batch, plans, staging, defaults, options.MaxBadRatio, granularity), cancellationToken);
         if (result.Sources.Count != plans.Count)
             throw new LoadFailedException($"The {converter.Name} converter accounted for {result.Sources.Count} of the batch's {plans.Count} sources.");
 
@@ -62,7 +63,7 @@ internal static class RemoteBatchRunner
                 var relative = store.RelativeOf(key);
                 if (Path.GetFileName(relative).StartsWith('_') || Path.GetFileName(relative).StartsWith('.'))
                     continue;
-                var partition = Partition(relative[root.Length..], store.Location.Bucket + "/" + key);
+                var partition = Partition(relative[root.Length..], store.Location.Bucket + "/" + key, granularity);
                 var target = $"{partition.RelativeDirectory}/{batch}-{files.Count}.parquet";
                 var size = await SizeAsync(store, key, cancellationToken);
                 var rows = await StagedParquet.RowsAsync(store.Client, store.Location.Bucket, key, size, schema, cancellationToken);
@@ -79,11 +80,11 @@ internal static class RemoteBatchRunner
         return new BatchOutput(states, files, quarantine) { Staged = staged, FailuresIsolated = true };
     }
 
-    /// <summary>The partition of <c>account=…/region=…/year=…/month=…/day=…/hour=…/file</c>, every value checked.</summary>
-    private static PartitionKey Partition(string path, string what)
+    /// <summary>The partition of <c>part_account=…/part_region=…/part_year=…/…/file</c>, every value checked.</summary>
+    private static PartitionKey Partition(string path, string what, PartitionGranularity granularity)
     {
         var parts = path.Split('/');
-        var columns = RemoteStaging.PartitionColumns;
+        var columns = RemoteStaging.PartitionColumnsFor(granularity);
         if (parts.Length != columns.Count + 1)
             throw new LoadFailedException($"s3://{what} is not in a {string.Join("=…/", columns)}=…/ folder.");
         var values = new string[columns.Count];
@@ -96,10 +97,11 @@ internal static class RemoteBatchRunner
         }
         if (!LineParser.IsPartitionSafe(values[0]) || !LineParser.IsPartitionSafe(values[1]))
             throw new LoadFailedException($"s3://{what}: '{values[0]}' / '{values[1]}' cannot name an account and region partition.");
-        if (!DateTime.TryParseExact($"{values[2]}-{values[3]}-{values[4]} {values[5]}", "yyyy-MM-dd HH", CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var hour))
-            throw new LoadFailedException($"s3://{what}: the year, month, day and hour folders do not name an hour.");
-        return new PartitionKey(values[0], values[1], (long)(hour - DateTime.UnixEpoch).TotalHours);
+        var hourText = granularity == PartitionGranularity.Hour ? values[5] : "00";
+        if (!DateTime.TryParseExact($"{values[2]}-{values[3]}-{values[4]} {hourText}", "yyyy-MM-dd HH", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start))
+            throw new LoadFailedException($"s3://{what}: the year, month, day (and hour) folders do not name a time.");
+        return new PartitionKey(values[0], values[1], (long)(start - DateTime.UnixEpoch).TotalHours, granularity);
     }
 
     private static async Task<long> SizeAsync(S3WarehouseStore store, string key, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using FlowLogWarehouse.Core.Layout;
+
 namespace FlowLogWarehouse.Loader.Warehouse;
 
 /// <summary>Every committed batch of a warehouse, and which batch holds each source.</summary>
@@ -30,6 +32,24 @@ internal sealed class ManifestIndex
     }
 
     public int BatchCount => _batches.Count;
+
+    /// <summary>The layout of the committed files, per hour or per day; null while the warehouse has none.</summary>
+    public PartitionGranularity? Granularity =>
+        _batches.Values.SelectMany(b => b.Files).Select(f => (PartitionGranularity?)PartitionGranularities.OfPath(f.Path)).FirstOrDefault();
+
+    /// <summary>
+    /// The layout a load writes: the one asked for, else the warehouse's, else per hour. Two layouts in one warehouse
+    /// would give its folders two sets of partition keys, which neither DuckDB's scan nor an Athena table can read.
+    /// </summary>
+    public PartitionGranularity GranularityFor(PartitionGranularity? requested, string warehouse)
+    {
+        var existing = Granularity;
+        if (requested is { } asked && existing is { } held && asked != held)
+            throw new ArgumentException(
+                $"The warehouse {warehouse} is partitioned per {held.Name()}; --partition {asked.Name()} would mix two layouts in it. " +
+                $"Load it with --partition {held.Name()} (or without --partition), or into a new warehouse.");
+        return requested ?? existing ?? PartitionGranularity.Hour;
+    }
 
     public bool TryGetSource(string id, out ManifestSource source, out string batch)
     {

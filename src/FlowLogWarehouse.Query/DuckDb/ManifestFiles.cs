@@ -22,7 +22,9 @@ internal static class ManifestFiles
         var directory = Path.Combine(warehouse, "_flowlogs", "manifest");
         if (!Directory.Exists(directory))
             return null;
-        var batches = Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(ReadBatch).ToList();
+        // A batch of thousands of sources usually has one format: each distinct text is parsed once.
+        var formats = new Dictionary<string, FlowLogFormat>(StringComparer.Ordinal);
+        var batches = Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(p => ReadBatch(p, formats)).ToList();
         if (batches.Count == 0)
             return null;
         return batches
@@ -31,14 +33,15 @@ internal static class ManifestFiles
             .ToList();
     }
 
-    private static (IReadOnlyList<FlowLogField> Fields, IReadOnlyList<string> Files) ReadBatch(string path)
+    private static (IReadOnlyList<FlowLogField> Fields, IReadOnlyList<string> Files) ReadBatch(string path, Dictionary<string, FlowLogFormat> formats)
     {
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
-            var formats = root.GetProperty("sources").EnumerateArray().Select(s => FlowLogFormat.Parse(s.GetProperty("format").GetString()!));
-            var fields = BatchSchema.Union(formats).Columns.Select(c => c.Field).ToList();
+            var texts = root.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("format").GetString()!).Distinct(StringComparer.Ordinal);
+            var batchFormats = texts.Select(t => formats.TryGetValue(t, out var known) ? known : formats[t] = FlowLogFormat.Parse(t)).ToList();
+            var fields = BatchSchema.Union(batchFormats).Columns.Select(c => c.Field).ToList();
             var files = root.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToList();
             return (fields, files);
         }

@@ -95,10 +95,11 @@ public sealed class AthenaLoadFixture : IAsyncLifetime
         new(Athena.Runner, new AthenaSettings { Database = "flowlogs_load", OutputLocation = "s3://athena-results/" }, Serilog.Core.Logger.None);
 
     /// <summary>Loads <paramref name="input"/> into <paramref name="warehouse"/> here, or in Athena with <paramref name="converter"/>.</summary>
-    public Task<LoadSummary> LoadAsync(string input, string warehouse, AthenaConverter? converter, double maxBadRatio = 0.5, bool reload = false) =>
+    public Task<LoadSummary> LoadAsync(
+        string input, string warehouse, AthenaConverter? converter, double maxBadRatio = 0.5, bool reload = false, Core.Layout.PartitionGranularity? partition = null) =>
         WarehouseLoader.LoadAsync(new LoadOptions
         {
-            Inputs = [input], Warehouse = warehouse, Aws = S3.Settings, Converter = converter, MaxBadRatio = maxBadRatio, Reload = reload,
+            Inputs = [input], Warehouse = warehouse, Aws = S3.Settings, Converter = converter, MaxBadRatio = maxBadRatio, Reload = reload, Partition = partition,
         }, Serilog.Core.Logger.None);
 
     /// <summary>Every row of a warehouse on S3 (copied here, read by DuckDB through its manifests), sorted, as text.</summary>

@@ -56,6 +56,25 @@ public sealed class AthenaLoadTests(AthenaLoadFixture f) : IClassFixture<AthenaL
         Assert.DoesNotContain(f.Raw.Tables.Keys, t => t.Contains(athena.Batch!.ToLowerInvariant().Replace('-', '_'), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Load_InAthena_IntoAPerDayWarehouse_SameRowsAndFoldersAsTheLocalLoad()
+    {
+        var raw = await f.NewBucketAsync("perday");
+        var warehouse = await f.NewBucketAsync("whperday");
+        await f.UploadAsync(raw, f.Logs);
+        const Core.Layout.PartitionGranularity day = Core.Layout.PartitionGranularity.Day;
+
+        var local = await f.LoadAsync($"s3://{raw}/", _local.Path, converter: null, partition: day);
+        var athena = await f.LoadAsync($"s3://{raw}/", $"s3://{warehouse}/flow", f.Converter(), partition: day);
+
+        Assert.True(athena.Committed, athena.Error);
+        Assert.Equal(Accounting(local), Accounting(athena));
+        Assert.Equal(await AthenaLoadFixture.RowsAsync(_local.Path), await f.RowsOfS3Async(warehouse, "flow/"));
+        static string Folder(string path) => path[..path.LastIndexOf('/')];
+        Assert.Equal(local.Files.Select(x => Folder(x.Path)).Distinct().Order(), athena.Files.Select(x => Folder(x.Path)).Distinct().Order());
+        Assert.All(athena.Files, x => Assert.DoesNotContain("/hour=", x.Path, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("organization")]
     [InlineData("hive")]
