@@ -11,11 +11,6 @@ namespace FlowLogWarehouse.Athena.Tests;
 /// <summary>The engine contract on Athena: every report answers as on DuckDB, values stay values, writes are refused.</summary>
 public sealed class AthenaEngineTests(GeneratedWarehouse warehouse) : IClassFixture<GeneratedWarehouse>
 {
-    private static readonly Dictionary<string, string> Required = new()
-    {
-        ["srcaddr"] = "10.0.1.10", ["dstaddr"] = "10.0.1.10", ["host"] = "10.0.1.10", ["port"] = "443",
-    };
-
     private AthenaEngine Athena()
     {
         var client = AthenaClient.Create(warehouse.Fake.Settings, FakeAthena.Credentials, new AthenaClientOptions { Delay = (_, _) => Task.CompletedTask });
@@ -33,12 +28,12 @@ public sealed class AthenaEngineTests(GeneratedWarehouse warehouse) : IClassFixt
     public async Task EveryReport_SameRowsOnAthenaAsOnDuckDb(string id)
     {
         var report = ReportLibrary.BuiltIn.Resolve(id);
-        var arguments = report.Parameters.Where(p => p.Required).ToDictionary(p => p.Name, p => Required[p.Name]);
+        var arguments = ReportParity.ArgumentsFor(report);
 
         await using var duckDb = DuckDbEngine.Open(warehouse.Path);
-        var expected = await Run(duckDb, report, arguments);
+        var expected = await ReportParity.RunAsync(duckDb, report, arguments);
         await using var athena = Athena();
-        var actual = await Run(athena, report, arguments);
+        var actual = await ReportParity.RunAsync(athena, report, arguments);
 
         Assert.Equal(expected.Columns, actual.Columns);
         Assert.Equal(expected.Rows.Count, actual.Rows.Count);
@@ -122,15 +117,6 @@ public sealed class AthenaEngineTests(GeneratedWarehouse warehouse) : IClassFixt
         Assert.Contains("'projection.year.range' = '2024,2027'", ddl);
         Assert.Contains("'projection.aws-account-id.type' = 'injected'", statements[3].Sql);
         Assert.Contains("CREATE OR REPLACE VIEW \"flowlogs\".\"flow_logs\"", statements[2].Sql);
-    }
-
-    private static async Task<(IReadOnlyList<ResultColumn> Columns, List<object?[]> Rows)> Run(IQueryEngine engine, ReportDefinition report, Dictionary<string, string> arguments)
-    {
-        var runner = new ReportRunner(engine);
-        var prepared = await runner.PrepareAsync(report, arguments, GeneratedWarehouse.Day.ToString("yyyy-MM-dd"), GeneratedWarehouse.Day.AddDays(1).ToString("yyyy-MM-dd"), CancellationToken.None);
-        await using var result = await runner.ExecuteAsync(prepared, CancellationToken.None);
-        var rows = await result.ReadAllAsync();
-        return (result.Columns, rows);
     }
 
     private static async Task<List<object?[]>> Rows(IQueryEngine engine, string sql, params QueryParameter[] parameters)

@@ -15,11 +15,6 @@ namespace FlowLogWarehouse.Athena.Tests;
 /// </summary>
 public sealed class DailyLayoutTests(GeneratedDailyWarehouse warehouse) : IClassFixture<GeneratedDailyWarehouse>, IAsyncLifetime
 {
-    private static readonly Dictionary<string, string> Required = new()
-    {
-        ["srcaddr"] = "10.0.1.10", ["dstaddr"] = "10.0.1.10", ["host"] = "10.0.1.10", ["port"] = "443",
-    };
-
     private S3Server _s3 = null!;
 
     public async Task InitializeAsync() => _s3 = await S3Server.StartAsync("warehouse");
@@ -33,14 +28,14 @@ public sealed class DailyLayoutTests(GeneratedDailyWarehouse warehouse) : IClass
     public async Task EveryReport_PerDay_SameRowsOnAthenaAsOnDuckDb(string id)
     {
         var report = ReportLibrary.BuiltIn.Resolve(id);
-        var arguments = report.Parameters.Where(p => p.Required).ToDictionary(p => p.Name, p => Required[p.Name]);
+        var arguments = ReportParity.ArgumentsFor(report);
 
         await using var duckDb = DuckDbEngine.Open(warehouse.Path);
-        var expected = await RunAsync(duckDb, report, arguments);
+        var expected = await ReportParity.RunAsync(duckDb, report, arguments);
         var client = AthenaClient.Create(warehouse.Fake.Settings, FakeAthena.Credentials, new AthenaClientOptions { Delay = (_, _) => Task.CompletedTask });
         await using var athena = new AthenaEngine(client, new AthenaSettings(), _ => Task.FromResult<DateTimeOffset?>(null),
             new AthenaRunnerOptions { Delay = (_, _) => Task.CompletedTask }, _ => Task.FromResult(PartitionGranularity.Day));
-        var actual = await RunAsync(athena, report, arguments);
+        var actual = await ReportParity.RunAsync(athena, report, arguments);
 
         // The window's partition bounds name the day keys and no hour: the fake would fail on a column the layout lacks.
         Assert.Contains(actual.Request.Parameters, p => p.Name == "window_first_day");
@@ -90,12 +85,4 @@ public sealed class DailyLayoutTests(GeneratedDailyWarehouse warehouse) : IClass
         Assert.Equal(new DateTimeOffset(2026, 11, 7, hour, 0, 0, TimeSpan.Zero), WarehouseOnS3.HourOf(path));
 
     private static string Text(object?[] row) => string.Join('|', row.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static async Task<(Query.QueryRequest Request, List<object?[]> Rows)> RunAsync(Query.IQueryEngine engine, ReportDefinition report, Dictionary<string, string> arguments)
-    {
-        var runner = new ReportRunner(engine);
-        var prepared = await runner.PrepareAsync(report, arguments, GeneratedWarehouse.Day.ToString("yyyy-MM-dd"), GeneratedWarehouse.Day.AddDays(1).ToString("yyyy-MM-dd"), CancellationToken.None);
-        await using var result = await runner.ExecuteAsync(prepared, CancellationToken.None);
-        return (prepared.Request, await result.ReadAllAsync());
-    }
 }
