@@ -129,7 +129,7 @@ public sealed class AthenaConverter(AthenaQueryRunner runner, AthenaSettings set
         catch (AthenaQueryException e)
         {
             foreach (var i in part.Members)
-                counts[i] = new RemoteSourceResult(plans[i], 0, 0, 0, 0) { Error = Describe(e) };
+                counts[i] = Failed(plans[i], e);
             return;
         }
         try
@@ -147,13 +147,13 @@ public sealed class AthenaConverter(AthenaQueryRunner runner, AthenaSettings set
                 }
                 catch (AthenaQueryException one)
                 {
-                    counts[i] = new RemoteSourceResult(plans[i], 0, 0, 0, 0) { Error = Describe(one) };
+                    counts[i] = Failed(plans[i], one);
                 }
             }
         }
         catch (AthenaQueryException e)
         {
-            counts[part.Members[0]] = new RemoteSourceResult(plans[part.Members[0]], 0, 0, 0, 0) { Error = Describe(e) };
+            counts[part.Members[0]] = Failed(plans[part.Members[0]], e);
         }
     }
 
@@ -226,9 +226,7 @@ public sealed class AthenaConverter(AthenaQueryRunner runner, AthenaSettings set
     private RawFolder Folder(RemoteBatchRequest request, string folder, SourcePlan first, int number)
     {
         var key = first.Source.KeyInfo;
-        long? fallback = key.Date is { } date
-            ? (long)(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalSeconds + (key.Hour ?? 0) * 3600L
-            : null;
+        var fallback = key.HourSinceEpoch * 3600;
         var table = $"flowlogs_raw_{request.Batch.ToLowerInvariant().Replace('-', '_')}_{number}";
         return new RawFolder(settings.Database, table, folder, first.Format, key.AccountId, key.Region, fallback,
             request.Defaults.AccountId, request.Defaults.Region);
@@ -246,4 +244,7 @@ public sealed class AthenaConverter(AthenaQueryRunner runner, AthenaSettings set
         : null;
 
     private static string Describe(AthenaQueryException e) => $"Athena: {e.Message}";
+
+    /// <summary>A source nothing of which was read: Athena failed on it.</summary>
+    private static RemoteSourceResult Failed(SourcePlan plan, AthenaQueryException e) => new(plan, 0, 0, 0, 0) { Error = Describe(e) };
 }

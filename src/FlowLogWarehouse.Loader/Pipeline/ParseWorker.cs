@@ -133,8 +133,8 @@ internal sealed partial class ParseWorker
         long hour;
         if (start != LineParser.Null)
             hour = start / 3600;
-        else if (source.Plan.Source.KeyInfo.Date is { } date)
-            hour = (long)(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalHours + (source.Plan.Source.KeyInfo.Hour ?? 0);
+        else if (source.Plan.Source.KeyInfo.HourSinceEpoch is { } delivered)
+            hour = delivered;
         else
         {
             Quarantine(source, record, lineNumber, eventIndex, null, null, QuarantineReasons.NoTime, ref counts);

@@ -7,6 +7,11 @@ public sealed record SourceKeyInfo(string? AccountId, string? Region, DateOnly? 
 {
     public static readonly SourceKeyInfo None = new(null, null, null, null);
 
+    /// <summary>The delivery hour the path names (its day's midnight without an hour folder), in hours since 1970; null without a date.</summary>
+    public long? HourSinceEpoch => Date is { } date
+        ? (long)(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalHours + (Hour ?? 0)
+        : null;
+
     /// <summary>
     /// Reads AWS's delivery layouts: <c>AWSLogs/[o-org/]{account}/vpcflowlogs/{region}/{yyyy}/{MM}/{dd}/[{HH}/]</c>
     /// and the Hive-compatible <c>aws-account-id=…/aws-service=vpcflowlogs/aws-region=…/year=…/month=…/day=…/[hour=…/]</c>.
