@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using FlowLogWarehouse.Core.Formats;
 using FlowLogWarehouse.Loader.Pipeline;
-using Parquet;
-using Parquet.Schema;
+using FlowLogWarehouse.Loader.Writing.Format;
 
 namespace FlowLogWarehouse.Loader.Writing;
 
@@ -12,17 +12,14 @@ namespace FlowLogWarehouse.Loader.Writing;
 /// </summary>
 internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, string batchId, int maxOpenFiles, int filesPerPartition) : IAsyncDisposable
 {
-    private readonly ParquetSchema _schema = WarehouseParquet.SchemaFor(batch);
+    private readonly IReadOnlyList<ParquetColumn> _columns = WarehouseParquet.ColumnsFor(batch);
+    private readonly ConcurrentBag<ChunkScratch> _scratches = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<PartitionKey, List<PartitionFile>> _files = [];
     private readonly List<WrittenFile> _written = [];
     private int _sequence;
     private long _tick;
     private int _open;
-    private ParquetOptions? _options;
-
-    private ParquetOptions Options => _options ??= WarehouseParquet.OptionsFor(batch, _schema);
-
     public async Task WriteAsync(RowGroupJob rows, CancellationToken cancellationToken)
     {
         PartitionFile file;
@@ -51,10 +48,17 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
                     sequence = ++_sequence;
                     _open++;
                 }
-                await file.OpenAsync(Path.Combine(stagingRoot, rows.Key.RelativeDirectory), $"{batchId}-{sequence:D5}.parquet", _schema, Options, cancellationToken);
+                file.Open(Path.Combine(stagingRoot, rows.Key.RelativeDirectory), $"{batchId}-{sequence:D5}.parquet", _columns);
             }
-            await RowGroupWriter.WriteAsync(file.Writer!, _schema, batch, rows, cancellationToken);
-            file.Rows += rows.Rows;
+            var scratch = RentScratch();
+            try
+            {
+                RowGroupWriter.Write(file.Writer!, batch, rows, scratch);
+            }
+            finally
+            {
+                _scratches.Add(scratch);
+            }
         }
         finally
         {
@@ -62,6 +66,9 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
         }
         await EvictAsync(cancellationToken);
     }
+
+    // As many as writers at once, reused for every row group and file of the batch.
+    private ChunkScratch RentScratch() => _scratches.TryTake(out var scratch) ? scratch : new ChunkScratch();
 
     private static PartitionFile Add(List<PartitionFile> files)
     {
@@ -100,7 +107,16 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
 
     private async Task FinishAsync(PartitionFile file)
     {
-        var written = await file.CloseAsync(stagingRoot);
+        var scratch = RentScratch();
+        WrittenFile written;
+        try
+        {
+            written = await file.CloseAsync(stagingRoot, scratch);
+        }
+        finally
+        {
+            _scratches.Add(scratch);
+        }
         lock (_gate)
         {
             _written.Add(written);
@@ -121,47 +137,44 @@ internal sealed class PartitionWriterSet(BatchSchema batch, string stagingRoot, 
     {
         foreach (var file in _files.Values.SelectMany(x => x))
             await file.AbandonAsync();
+        while (_scratches.TryTake(out var scratch))
+            scratch.Dispose();
     }
 
     private sealed class PartitionFile
     {
         public readonly SemaphoreSlim Gate = new(1, 1);
         public long LastUse;
-        public long Rows;
-        public ParquetWriter? Writer;
+        public ParquetFileWriter? Writer;
         private FileStream? _stream;
         private string? _path;
 
-        public async Task OpenAsync(string directory, string name, ParquetSchema schema, ParquetOptions options, CancellationToken cancellationToken)
+        public void Open(string directory, string name, IReadOnlyList<ParquetColumn> columns)
         {
             Directory.CreateDirectory(directory);
             _path = Path.Combine(directory, name);
-            // Unbuffered: Parquet.Net hands over whole pages, and up to maxOpenFiles files are open at once, so a 64 KB
-            // buffer each made peak RSS grow with the number of partitions (+16 MB at 256 open files).
+            // Unbuffered: pages are written whole, and up to maxOpenFiles files are open at once, so a 64 KB buffer each
+            // made peak RSS grow with the number of partitions (+16 MB at 256 open files).
             _stream = new FileStream(_path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
-            Writer = await ParquetWriter.CreateAsync(schema, _stream, options, cancellationToken: cancellationToken);
-            Rows = 0;
+            Writer = new ParquetFileWriter(_stream, columns);
         }
 
-        public async Task<WrittenFile> CloseAsync(string stagingRoot)
+        public async Task<WrittenFile> CloseAsync(string stagingRoot, ChunkScratch scratch)
         {
-            await Writer!.DisposeAsync();
+            Writer!.Finish(scratch);
+            var rows = Writer.Rows;
             Writer = null;
             // Durable before the batch commits: a power cut after the manifest must not leave an empty file.
             _stream!.Flush(flushToDisk: true);
             var bytes = _stream.Length;
             await _stream.DisposeAsync();
             _stream = null;
-            return new WrittenFile(Path.GetRelativePath(stagingRoot, _path!).Replace('\\', '/'), Rows, bytes);
+            return new WrittenFile(Path.GetRelativePath(stagingRoot, _path!).Replace('\\', '/'), rows, bytes);
         }
 
         public async Task AbandonAsync()
         {
-            if (Writer is not null)
-            {
-                try { await Writer.DisposeAsync(); } catch (IOException) { }
-                Writer = null;
-            }
+            Writer = null;
             if (_stream is not null)
                 await _stream.DisposeAsync();
         }

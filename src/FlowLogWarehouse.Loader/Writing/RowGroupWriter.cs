@@ -4,15 +4,14 @@ using FlowLogWarehouse.Core.Catalog;
 using FlowLogWarehouse.Core.Formats;
 using FlowLogWarehouse.Core.Parsing;
 using FlowLogWarehouse.Loader.Pipeline;
-using Parquet;
-using Parquet.Schema;
+using FlowLogWarehouse.Loader.Writing.Format;
 
 namespace FlowLogWarehouse.Loader.Writing;
 
 /// <summary>Gathers a row buffer's slots into columns (values without nulls plus definition levels) and writes one row group.</summary>
 internal static class RowGroupWriter
 {
-    public static async Task WriteAsync(ParquetWriter writer, ParquetSchema parquet, BatchSchema batch, RowGroupJob rows, CancellationToken cancellationToken)
+    public static void Write(ParquetFileWriter file, BatchSchema batch, RowGroupJob rows, ChunkScratch scratch)
     {
         var count = rows.Rows;
         var definitions = ArrayPool<int>.Shared.Rent(count);
@@ -21,29 +20,28 @@ internal static class RowGroupWriter
         var strings = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(count);
         try
         {
-            using var group = writer.CreateRowGroup();
-            for (var c = 0; c < batch.Columns.Count; c++)
+            file.BeginRowGroup(count);
+            foreach (var column in batch.Columns)
             {
-                var column = batch.Columns[c];
-                var field = parquet.DataFields[c];
-                var defined = 0;
+                int defined;
                 switch (column.Field.Type)
                 {
                     case FieldType.Int32:
                         defined = GatherNumbers(rows, column.Slot, definitions, ints);
-                        await group.WriteAllPartsAsync<int>(field, ints.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
+                        ColumnEncoder.WriteInt32(file, definitions.AsSpan(0, count), ints.AsSpan(0, defined), scratch);
                         break;
                     case FieldType.Int64:
                         defined = GatherNumbers(rows, column.Slot, definitions, longs);
-                        await group.WriteAllPartsAsync<long>(field, longs.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
+                        ColumnEncoder.WriteInt64(file, definitions.AsSpan(0, count), longs.AsSpan(0, defined),
+                            delta: column.Field.Column is "start" or "end", scratch);
                         break;
                     default:
                         defined = GatherStrings(rows, column.Slot, definitions, strings);
-                        await group.WriteAllPartsAsync<ReadOnlyMemory<char>>(field, strings.AsMemory(0, defined), definitions.AsMemory(0, count), null, cancellationToken);
+                        ColumnEncoder.WriteStrings(file, definitions.AsSpan(0, count), strings.AsSpan(0, defined), scratch);
                         break;
                 }
             }
-            group.CompleteValidate();
+            file.EndRowGroup();
         }
         finally
         {

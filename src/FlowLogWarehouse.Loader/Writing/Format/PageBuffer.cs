@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.Buffers.Binary;
+
+namespace FlowLogWarehouse.Loader.Writing.Format;
+
+/// <summary>
+/// A growable byte buffer on pooled arrays for one page (or one footer) at a time: a writer thread builds every page of
+/// a row group in the same two buffers instead of allocating a stream per column chunk.
+/// </summary>
+internal sealed class PageBuffer : IBufferWriter<byte>, IDisposable
+{
+    private byte[] _data;
+
+    public PageBuffer(int capacity = 64 << 10) => _data = ArrayPool<byte>.Shared.Rent(capacity);
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Written => _data.AsSpan(0, Length);
+
+    public void Clear() => Length = 0;
+
+    public void Advance(int count) => Length += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(Math.Max(sizeHint, 1));
+        return _data.AsMemory(Length);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(Math.Max(sizeHint, 1));
+        return _data.AsSpan(Length);
+    }
+
+    public void WriteByte(byte value)
+    {
+        Ensure(1);
+        _data[Length++] = value;
+    }
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_data.AsSpan(Length));
+        Length += bytes.Length;
+    }
+
+    public void WriteInt32LittleEndian(int value)
+    {
+        Ensure(4);
+        BinaryPrimitives.WriteInt32LittleEndian(_data.AsSpan(Length), value);
+        Length += 4;
+    }
+
+    /// <summary>Overwrites four bytes already written (a length prefix known only afterwards).</summary>
+    public void PatchInt32LittleEndian(int offset, int value) => BinaryPrimitives.WriteInt32LittleEndian(_data.AsSpan(offset), value);
+
+    /// <summary>An unsigned LEB128 varint, as Thrift's compact protocol and Parquet's encodings write lengths and headers.</summary>
+    public void WriteVarint(ulong value)
+    {
+        Ensure(10);
+        while (value >= 0x80)
+        {
+            _data[Length++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        _data[Length++] = (byte)value;
+    }
+
+    private void Ensure(int more)
+    {
+        if (Length + more <= _data.Length)
+            return;
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Length + more, _data.Length * 2));
+        _data.AsSpan(0, Length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_data);
+        _data = larger;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_data);
+        _data = [];
+        Length = 0;
+    }
+}
