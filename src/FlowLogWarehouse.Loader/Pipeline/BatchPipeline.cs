@@ -30,7 +30,7 @@ internal static class BatchPipeline
         IReadOnlyList<SourcePlan> plans, BatchSchema schema, SourceOpener opener, string stagingRoot, string batchId,
         LoadOptions options, PartitionGranularity granularity, CancellationToken cancellationToken)
     {
-        var states = plans.Select((p, i) => new SourceState(i, p, schema)).ToList();
+        var states = SourceState.ForBatch(plans, schema);
         var parseThreads = options.ParseThreads > 0 ? options.ParseThreads : Environment.ProcessorCount;
         var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(parseThreads * 2) { SingleWriter = true });
         var flush = Channel.CreateBounded<RowGroupJob>(new BoundedChannelOptions(1) { SingleReader = false });

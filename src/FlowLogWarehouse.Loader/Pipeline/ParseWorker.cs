@@ -42,8 +42,11 @@ internal sealed partial class ParseWorker
         _numbers = new long[Math.Max(1, schema.NumericSlots)];
         _strings = new StringValue[Math.Max(1, schema.StringSlots)];
         _pools = new Utf8StringPool[schema.StringSlots];
+        // 4,096 values per column and thread: an add-only pool of 16,384 filled up with addresses only on long loads,
+        // and made peak RSS 13 MB higher on 50 M lines than on 5 M; 4,096 kept it flat at the same CPU time. A value
+        // that finds no room is copied into the buffer's text instead.
         for (var i = 0; i < _pools.Length; i++)
-            _pools[i] = new Utf8StringPool(maxEntries: 16_384);
+            _pools[i] = new Utf8StringPool(maxEntries: 4_096);
     }
 
     public void Process(Chunk chunk, CancellationToken cancellationToken)

@@ -6,14 +6,28 @@ using FlowLogWarehouse.Loader.Decoding;
 namespace FlowLogWarehouse.Loader.Pipeline;
 
 /// <summary>A source during a load: how to parse it and its line accounting, updated by every parsing thread.</summary>
-internal sealed class SourceState(int index, SourcePlan plan, BatchSchema schema)
+internal sealed class SourceState(int index, SourcePlan plan, FormatParser parsing)
 {
     public readonly int Index = index;
     public readonly SourcePlan Plan = plan;
-    public readonly LineParser Parser = new(plan.Format, schema);
+    public readonly LineParser Parser = parsing.Parser;
 
     /// <summary>Header text, to skip the same header repeated in files that were concatenated.</summary>
-    public readonly byte[] HeaderText = Encoding.ASCII.GetBytes(plan.Format.Text);
+    public readonly byte[] HeaderText = parsing.HeaderText;
+
+    /// <summary>The states of a batch's sources; sources of one format share its parser.</summary>
+    public static List<SourceState> ForBatch(IReadOnlyList<SourcePlan> plans, BatchSchema schema)
+    {
+        // Thousands of five-minute files of one flow log each had a parser of their own (~1.5 KB of tables): 8 MB more
+        // on 50 M lines than on 5 M.
+        var parsers = new Dictionary<FlowLogFormat, FormatParser>();
+        return plans.Select((plan, i) =>
+        {
+            if (!parsers.TryGetValue(plan.Format, out var parsing))
+                parsers.Add(plan.Format, parsing = new FormatParser(new LineParser(plan.Format, schema), Encoding.ASCII.GetBytes(plan.Format.Text)));
+            return new SourceState(i, plan, parsing);
+        }).ToList();
+    }
 
     public long LinesRead;
     public long Rows;
@@ -41,3 +55,6 @@ internal struct LineCounts
     public long Quarantined;
     public long Skipped;
 }
+
+/// <summary>A format's parser and header line, for every source of that format.</summary>
+internal sealed record FormatParser(LineParser Parser, byte[] HeaderText);

@@ -33,15 +33,13 @@ internal static class RemoteBatchRunner
         if (result.Sources.Count != plans.Count)
             throw new LoadFailedException($"The {converter.Name} converter accounted for {result.Sources.Count} of the batch's {plans.Count} sources.");
 
-        var states = plans.Select((plan, i) =>
+        var states = SourceState.ForBatch(plans, schema);
+        foreach (var state in states)
         {
-            var r = result.Sources[i];
-            return new SourceState(i, plan, schema)
-            {
-                LinesRead = r.LinesRead, Rows = r.Rows, Quarantined = r.Quarantined, Skipped = r.Skipped, NeedsOwnProbe = r.NeedsOwnProbe,
-                Error = r.Error ?? (r.NeedsOwnProbe ? $"its header is not that of the other objects of its flow log ({plan.Format.Text})" : null),
-            };
-        }).ToList();
+            var r = result.Sources[state.Index];
+            (state.LinesRead, state.Rows, state.Quarantined, state.Skipped, state.NeedsOwnProbe) = (r.LinesRead, r.Rows, r.Quarantined, r.Skipped, r.NeedsOwnProbe);
+            state.Error = r.Error ?? (r.NeedsOwnProbe ? $"its header is not that of the other objects of its flow log ({state.Plan.Format.Text})" : null);
+        }
         foreach (var state in states.Where(s => s.Error is null && s.LinesRead != s.Rows + s.Quarantined + s.Skipped))
             throw new LoadFailedException(
                 $"The {converter.Name} converter's accounting of {state.Plan.Source.DisplayName} does not add up: {state.LinesRead} lines read, " +

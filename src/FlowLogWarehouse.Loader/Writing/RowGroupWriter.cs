@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using FlowLogWarehouse.Core.Catalog;
 using FlowLogWarehouse.Core.Formats;
@@ -14,10 +13,10 @@ internal static class RowGroupWriter
     public static void Write(ParquetFileWriter file, BatchSchema batch, RowGroupJob rows, ChunkScratch scratch)
     {
         var count = rows.Rows;
-        var definitions = ArrayPool<int>.Shared.Rent(count);
-        var longs = ArrayPool<long>.Shared.Rent(count);
-        var ints = ArrayPool<int>.Shared.Rent(count);
-        var strings = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(count);
+        var definitions = scratch.Definitions(count);
+        var longs = scratch.Longs(count);
+        var ints = scratch.Ints(count);
+        var strings = scratch.Strings(count);
         try
         {
             file.BeginRowGroup(count);
@@ -45,10 +44,7 @@ internal static class RowGroupWriter
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(definitions);
-            ArrayPool<long>.Shared.Return(longs);
-            ArrayPool<int>.Shared.Return(ints);
-            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(strings, clearArray: true);
+            scratch.ClearStrings(count);
         }
     }
 

@@ -41,8 +41,8 @@ internal static class ColumnEncoder
         var data = BeginDataPage(scratch, definitions);
         if (TryIndex(values, scratch, out var indexes))
         {
-            var dictionary = scratch.Strings;
-            var page = scratch.Dictionary;
+            var dictionary = scratch.Dictionary;
+            var page = scratch.DictionaryPage;
             page.Clear();
             var (min, max) = WritePlain(page, dictionary.Values);
             var bitWidth = IndexWidth(dictionary.Count);
@@ -83,7 +83,7 @@ internal static class ColumnEncoder
     private static bool TryIndex(ReadOnlySpan<ReadOnlyMemory<char>> values, ChunkScratch scratch, out ReadOnlySpan<int> indexes)
     {
         indexes = default;
-        var dictionary = scratch.Strings;
+        var dictionary = scratch.Dictionary;
         if (values.Length > DictionarySample)
         {
             dictionary.Reset((int)(DictionarySample * DictionaryThreshold));
@@ -97,7 +97,7 @@ internal static class ColumnEncoder
             }
         }
         dictionary.Reset((int)(values.Length * DictionaryThreshold));
-        var result = scratch.IndexesFor(values.Length);
+        var result = scratch.Indexes(values.Length);
         for (var i = 0; i < values.Length; i++)
         {
             var index = dictionary.IndexOf(values[i]);

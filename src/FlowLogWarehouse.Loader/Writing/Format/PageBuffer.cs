@@ -4,14 +4,13 @@ using System.Buffers.Binary;
 namespace FlowLogWarehouse.Loader.Writing.Format;
 
 /// <summary>
-/// A growable byte buffer on pooled arrays for one page (or one footer) at a time: a writer thread builds every page of
-/// a row group in the same two buffers instead of allocating a stream per column chunk.
+/// A growable byte buffer for one page (or one footer) at a time: a writer builds every page of every row group in the
+/// same few buffers instead of allocating a stream per column chunk. It keeps its largest array; not from the shared
+/// pool, whose per-core caches kept more and more large arrays as writers moved between threads.
 /// </summary>
-internal sealed class PageBuffer : IBufferWriter<byte>, IDisposable
+internal sealed class PageBuffer(int capacity = 64 << 10) : IBufferWriter<byte>
 {
-    private byte[] _data;
-
-    public PageBuffer(int capacity = 64 << 10) => _data = ArrayPool<byte>.Shared.Rent(capacity);
+    private byte[] _data = new byte[capacity];
 
     public int Length { get; private set; }
 
@@ -72,16 +71,8 @@ internal sealed class PageBuffer : IBufferWriter<byte>, IDisposable
     {
         if (Length + more <= _data.Length)
             return;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Length + more, _data.Length * 2));
+        var larger = new byte[Math.Max(Length + more, _data.Length * 2)];
         _data.AsSpan(0, Length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_data);
         _data = larger;
-    }
-
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(_data);
-        _data = [];
-        Length = 0;
     }
 }
