@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -19,7 +20,7 @@ internal static class ColumnEncoder
     {
         var data = BeginDataPage(scratch, definitions);
         data.Write(MemoryMarshal.AsBytes(values));
-        file.WriteChunk(PageEncoding.Plain, 0, default, data.Written, Int32Statistics(definitions.Length - values.Length, values), scratch);
+        file.WriteChunk(PageEncoding.Plain, 0, default, data.Written, IntegerStatistics(definitions.Length - values.Length, values), scratch);
     }
 
     public static void WriteInt64(ParquetFileWriter file, ReadOnlySpan<int> definitions, ReadOnlySpan<long> values, bool delta, ChunkScratch scratch)
@@ -32,7 +33,7 @@ internal static class ColumnEncoder
             DeltaEncoder.Encode(data, values);
         else
             data.Write(MemoryMarshal.AsBytes(values));
-        file.WriteChunk(encoding, 0, default, data.Written, Int64Statistics(definitions.Length - values.Length, values), scratch);
+        file.WriteChunk(encoding, 0, default, data.Written, IntegerStatistics(definitions.Length - values.Length, values), scratch);
     }
 
     public static void WriteStrings(ParquetFileWriter file, ReadOnlySpan<int> definitions, ReadOnlySpan<ReadOnlyMemory<char>> values, ChunkScratch scratch)
@@ -134,43 +135,23 @@ internal static class ColumnEncoder
         return minAt < 0 ? (null, null) : (page.Written.Slice(minAt, minLength).ToArray(), page.Written.Slice(maxAt, maxLength).ToArray());
     }
 
-    private static ChunkStatistics Int32Statistics(int nulls, ReadOnlySpan<int> values)
+    private static ChunkStatistics IntegerStatistics<T>(int nulls, ReadOnlySpan<T> values) where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
     {
         if (values.IsEmpty)
             return new ChunkStatistics(nulls, null, null);
-        int min = int.MaxValue, max = int.MinValue;
+        T min = T.MaxValue, max = T.MinValue;
         foreach (var v in values)
         {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
+            min = T.Min(min, v);
+            max = T.Max(max, v);
         }
         return new ChunkStatistics(nulls, LittleEndian(min), LittleEndian(max));
     }
 
-    private static ChunkStatistics Int64Statistics(int nulls, ReadOnlySpan<long> values)
+    private static byte[] LittleEndian<T>(T value) where T : IBinaryInteger<T>
     {
-        if (values.IsEmpty)
-            return new ChunkStatistics(nulls, null, null);
-        long min = long.MaxValue, max = long.MinValue;
-        foreach (var v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-        return new ChunkStatistics(nulls, LittleEndian(min), LittleEndian(max));
-    }
-
-    private static byte[] LittleEndian(int value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-        return bytes;
-    }
-
-    private static byte[] LittleEndian(long value)
-    {
-        var bytes = new byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+        var bytes = new byte[value.GetByteCount()];
+        value.WriteLittleEndian(bytes);
         return bytes;
     }
 }
