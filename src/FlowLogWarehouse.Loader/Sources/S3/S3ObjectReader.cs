@@ -50,8 +50,26 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
     public S3Prefetch Prefetch(IReadOnlyList<SourceFile> order, CancellationToken cancellationToken) =>
         new(this, order, concurrency, cancellationToken);
 
-    internal async Task<Stream> OpenAsync(SourceFile source, CancellationToken cancellationToken) =>
-        Count(source, await GetAsync(source, null, cancellationToken));
+    /// <summary>
+    /// The whole object, asked for as the range of all its bytes so the SDK does not hash it in managed code; the
+    /// <see cref="WholeObjectCheck"/> makes that check where it finds something. An empty object has no range (416).
+    /// </summary>
+    internal async Task<Stream> OpenAsync(SourceFile source, CancellationToken cancellationToken)
+    {
+        var size = source.Size ?? 0;
+        if (size == 0)
+            return Count(source, await GetAsync(source, null, cancellationToken));
+        var response = await GetAsync(source, new ByteRange(0, size - 1), cancellationToken);
+        try
+        {
+            return new CountingStream(response, this, source.Id, WholeObjectCheck.For(response, size));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
     private async Task<GetObjectResponse> GetAsync(SourceFile source, ByteRange? range, CancellationToken cancellationToken)
     {
@@ -67,10 +85,13 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
         }
     }
 
-    private CountingStream Count(SourceFile source, GetObjectResponse response) => new(response, this, source.Id);
+    private CountingStream Count(SourceFile source, GetObjectResponse response) => new(response, this, source.Id, null);
 
-    /// <summary>An object's body; counts what is read and turns network failures mid-body into a source error.</summary>
-    private sealed class CountingStream(GetObjectResponse response, S3ObjectReader owner, string id) : ReadOnlyStreamBase
+    /// <summary>
+    /// An object's body; counts what is read, turns network failures mid-body into a source error, and passes the bytes
+    /// to the whole object's <paramref name="check"/> when there is one.
+    /// </summary>
+    private sealed class CountingStream(GetObjectResponse response, S3ObjectReader owner, string id, WholeObjectCheck? check) : ReadOnlyStreamBase
     {
         private readonly Stream _body = response.ResponseStream;
 
@@ -80,6 +101,7 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
             {
                 var n = _body.Read(buffer);
                 owner._bytes.AddOrUpdate(id, n, (_, total) => total + n);
+                check?.Observe(buffer[..n], atEnd: n == 0 && !buffer.IsEmpty);
                 return n;
             }
             catch (Exception e) when (e is not S3ReadException && S3Errors.IsS3Failure(e))
@@ -94,6 +116,7 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
             {
                 var n = await _body.ReadAsync(buffer, cancellationToken);
                 owner._bytes.AddOrUpdate(id, n, (_, total) => total + n);
+                check?.Observe(buffer.Span[..n], atEnd: n == 0 && !buffer.IsEmpty);
                 return n;
             }
             catch (Exception e) when (e is not S3ReadException && S3Errors.IsS3Failure(e) && !cancellationToken.IsCancellationRequested)
@@ -105,7 +128,10 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
         protected override void Dispose(bool disposing)
         {
             if (disposing)
+            {
                 response.Dispose();
+                check?.Dispose();
+            }
             base.Dispose(disposing);
         }
     }
@@ -115,9 +141,12 @@ internal sealed class S3ObjectReader(IAmazonS3 s3, int concurrency)
 /// An S3 object could not be read: the source fails with this reason and the others go on, unless S3 itself was
 /// out of reach (<see cref="Unreachable"/>), which stops the load.
 /// </summary>
-internal sealed class S3ReadException(string message, bool unreachable, Exception inner) : IOException(message, inner)
+internal sealed class S3ReadException(string message, bool unreachable, Exception? inner) : IOException(message, inner)
 {
     public bool Unreachable { get; } = unreachable;
+
+    /// <summary>The object itself is at fault (not what was listed, or its bytes do not check): it fails alone.</summary>
+    public static S3ReadException Corrupt(string message) => new(message, unreachable: false, inner: null);
 
     public static S3ReadException From(Exception e, string context = "") =>
         e as S3ReadException ?? new S3ReadException(context + S3Errors.Describe(e), S3Errors.IsUnreachable(e), e);
