@@ -236,7 +236,17 @@ public static class WarehouseLoader
         }
         var unreadable = Enumerable.Range(0, sources.Count).Where(i => errors[i] is not null)
             .Select(i => new SourceSummary(sources[i].DisplayName, SourceOutcome.Failed, null, null, 0, 0, 0, 0, errors[i])).ToList();
-        return (plans.OfType<SourcePlan>().ToList(), unreadable);
+        // One format object per distinct header: every local file is probed on its own, and thousands of five-minute
+        // files each kept their own copy of the same field list and text.
+        var formats = new Dictionary<FlowLogFormat, FlowLogFormat>();
+        var shared = plans.OfType<SourcePlan>().Select(plan =>
+        {
+            if (formats.TryAdd(plan.Format, plan.Format))
+                return plan;
+            var format = formats[plan.Format];
+            return ReferenceEquals(format, plan.Format) ? plan : plan with { Format = format };
+        }).ToList();
+        return (shared, unreadable);
     }
 
     private static async Task<(SourcePlan? Plan, string? Error)> ProbeS3Async(SourceFile source, SourceOpener opener, FlowLogFormat configured, CancellationToken cancellationToken)
