@@ -55,13 +55,8 @@ public sealed record LoadOptions
 
     public int WriterThreads { get; init; } = 2;
 
-    /// <summary>
-    /// Rows per Parquet row group (and the most a partition buffers before it is written). 64 Ki rather than 96 Ki: a
-    /// v2 row group is ~10 MB of buffers, and with two being written, one queued and partitions filling, long loads
-    /// reached the whole budget (5 M lines 190-200 MB peak RSS, 50 M lines 219-229 MB; with 64 Ki 195 and 205 MB), for
-    /// files 1.3% larger. DuckDB reads groups of 45,000 rows and more at the same cost per row.
-    /// </summary>
-    public int RowGroupRows { get; init; } = 64 * 1024;
+    /// <summary>Rows per Parquet row group (and the most a partition buffers before it is written).</summary>
+    public int RowGroupRows { get; init; } = 96 * 1024;
 
     /// <summary>Memory for rows not yet written (pending, queued and being written); what keeps peak RSS flat.</summary>
     public long BufferBudgetBytes { get; init; } = 64L << 20;

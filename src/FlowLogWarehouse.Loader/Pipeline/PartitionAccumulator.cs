@@ -7,19 +7,29 @@ namespace FlowLogWarehouse.Loader.Pipeline;
 /// threads (full row groups compress better and make fewer files). A partition is written once it has a row group's
 /// worth. The budget counts the memory of every buffer not yet written, queued and in the writers included, capacity
 /// and all (thousands of small files leave thousands of small buffers): over it, the largest pending partition is
-/// written early, and when nothing is left pending the parsing threads wait for the writers.
+/// written early, and when nothing is left pending the parsing threads wait for the writers. A partition that no
+/// recent chunk added to is written too: input comes in time order, so that hour is over.
 /// </summary>
 internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, int rowGroupRows, long budgetBytes)
 {
+    /// <summary>
+    /// Chunks (about 8,000 v2 lines each) without rows for a partition after which it is written. Without it an hour's
+    /// last part-filled row group waited for the budget or the end: a load over many hours kept the whole budget full
+    /// of finished hours (50 M lines: 220 MB peak RSS against 192 MB on 5 M; with it 205 against 192).
+    /// </summary>
+    internal const int IdleChunks = 32;
+
     private readonly object _gate = new();
     private readonly Dictionary<PartitionKey, Pending> _pending = [];
     private long _outstandingBytes;
+    private long _chunks;
 
     private sealed class Pending
     {
         public readonly List<RowBuffer> Buffers = [];
         public int Rows;
         public long Bytes;
+        public long LastChunk;
     }
 
     /// <summary>Takes ownership of the buffers of one chunk.</summary>
@@ -28,10 +38,12 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
         List<RowGroupJob>? ready = null;
         lock (_gate)
         {
+            var chunk = ++_chunks;
             foreach (var buffer in buffers)
             {
                 if (!_pending.TryGetValue(buffer.Key, out var pending))
                     _pending.Add(buffer.Key, pending = new Pending());
+                pending.LastChunk = chunk;
                 var rows = buffer.Count;
                 long bytes;
                 if (rows < RowBlockPool.BlockRows && pending.Buffers.Count > 0)
@@ -53,6 +65,8 @@ internal sealed class PartitionAccumulator(ChannelWriter<RowGroupJob> output, in
                 if (pending.Rows >= rowGroupRows)
                     (ready ??= []).Add(Take(buffer.Key, pending));
             }
+            foreach (var idle in _pending.Where(p => chunk - p.Value.LastChunk > IdleChunks).ToList())
+                (ready ??= []).Add(Take(idle.Key, idle.Value));
             while (_outstandingBytes > budgetBytes && _pending.Count > 0)
             {
                 var largest = _pending.MaxBy(p => p.Value.Bytes);
