@@ -11,15 +11,11 @@ namespace FlowLogWarehouse.Athena.Tests;
 /// <summary>The engine contract on Athena: every report answers as on DuckDB, values stay values, writes are refused.</summary>
 public sealed class AthenaEngineTests(GeneratedWarehouse warehouse) : IClassFixture<GeneratedWarehouse>
 {
-    private AthenaEngine Athena()
+    private AthenaEngine Athena() => ReportParity.Athena(warehouse.Fake, async cancellationToken =>
     {
-        var client = AthenaClient.Create(warehouse.Fake.Settings, FakeAthena.Credentials, new AthenaClientOptions { Delay = (_, _) => Task.CompletedTask });
-        return new AthenaEngine(client, new AthenaSettings(), async cancellationToken =>
-        {
-            await using var duckDb = DuckDbEngine.Open(warehouse.Path);
-            return (await duckDb.DescribeAsync(cancellationToken)).LatestHour;
-        }, new AthenaRunnerOptions { Delay = (_, _) => Task.CompletedTask });
-    }
+        await using var duckDb = DuckDbEngine.Open(warehouse.Path);
+        return (await duckDb.DescribeAsync(cancellationToken)).LatestHour;
+    });
 
     public static TheoryData<string> Reports() => new(ReportLibrary.BuiltIn.All.Select(r => r.Id));
 

@@ -32,9 +32,7 @@ public sealed class DailyLayoutTests(GeneratedDailyWarehouse warehouse) : IClass
 
         await using var duckDb = DuckDbEngine.Open(warehouse.Path);
         var expected = await ReportParity.RunAsync(duckDb, report, arguments);
-        var client = AthenaClient.Create(warehouse.Fake.Settings, FakeAthena.Credentials, new AthenaClientOptions { Delay = (_, _) => Task.CompletedTask });
-        await using var athena = new AthenaEngine(client, new AthenaSettings(), _ => Task.FromResult<DateTimeOffset?>(null),
-            new AthenaRunnerOptions { Delay = (_, _) => Task.CompletedTask }, _ => Task.FromResult(PartitionGranularity.Day));
+        await using var athena = ReportParity.Athena(warehouse.Fake, _ => Task.FromResult<DateTimeOffset?>(null), _ => Task.FromResult(PartitionGranularity.Day));
         var actual = await ReportParity.RunAsync(athena, report, arguments);
 
         // The window's partition bounds name the day keys and no hour: the fake would fail on a column the layout lacks.

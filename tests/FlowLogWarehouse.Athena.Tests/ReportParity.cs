@@ -1,3 +1,5 @@
+using FlowLogWarehouse.Athena.Engine;
+using FlowLogWarehouse.Core.Layout;
 using FlowLogWarehouse.Query;
 using FlowLogWarehouse.Reports;
 using FlowLogWarehouse.TestSupport;
@@ -15,6 +17,14 @@ internal static class ReportParity
 
     public static Dictionary<string, string> ArgumentsFor(ReportDefinition report) =>
         report.Parameters.Where(p => p.Required).ToDictionary(p => p.Name, p => Required[p.Name]);
+
+    /// <summary>Our Athena engine over a fake Athena, as the CLI builds it, with waits that do not sleep.</summary>
+    public static AthenaEngine Athena(
+        FakeAthena fake, Func<CancellationToken, Task<DateTimeOffset?>> latestHour, Func<CancellationToken, Task<PartitionGranularity>>? layout = null)
+    {
+        var client = AthenaClient.Create(fake.Settings, FakeAthena.Credentials, new AthenaClientOptions { Delay = (_, _) => Task.CompletedTask });
+        return new AthenaEngine(client, new AthenaSettings(), latestHour, new AthenaRunnerOptions { Delay = (_, _) => Task.CompletedTask }, layout);
+    }
 
     public static async Task<(QueryRequest Request, IReadOnlyList<ResultColumn> Columns, List<object?[]> Rows)> RunAsync(
         IQueryEngine engine, ReportDefinition report, Dictionary<string, string> arguments)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 
 namespace FlowLogWarehouse.Loader.Writing.Format;
@@ -8,7 +7,7 @@ namespace FlowLogWarehouse.Loader.Writing.Format;
 /// same few buffers instead of allocating a stream per column chunk. It keeps its largest array; not from the shared
 /// pool, whose per-core caches kept more and more large arrays as writers moved between threads.
 /// </summary>
-internal sealed class PageBuffer(int capacity = 64 << 10) : IBufferWriter<byte>
+internal sealed class PageBuffer(int capacity = 64 << 10)
 {
     private byte[] _data = new byte[capacity];
 
@@ -20,13 +19,8 @@ internal sealed class PageBuffer(int capacity = 64 << 10) : IBufferWriter<byte>
 
     public void Advance(int count) => Length += count;
 
-    public Memory<byte> GetMemory(int sizeHint = 0)
-    {
-        Ensure(Math.Max(sizeHint, 1));
-        return _data.AsMemory(Length);
-    }
-
-    public Span<byte> GetSpan(int sizeHint = 0)
+    /// <summary>Room for at least <paramref name="sizeHint"/> more bytes; <see cref="Advance"/> counts what was written.</summary>
+    public Span<byte> GetSpan(int sizeHint)
     {
         Ensure(Math.Max(sizeHint, 1));
         return _data.AsSpan(Length);

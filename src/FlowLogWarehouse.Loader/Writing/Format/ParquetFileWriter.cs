@@ -37,11 +37,7 @@ internal sealed class ParquetFileWriter(Stream stream, IReadOnlyList<ParquetColu
 
     public void BeginRowGroup(int rows)
     {
-        if (_position < 0)
-        {
-            stream.Write("PAR1"u8);
-            _position = 4;
-        }
+        WriteMagicOnce();
         _chunks = new List<ChunkMeta>(columns.Count);
         _rowGroupRows = rows;
     }
@@ -82,11 +78,7 @@ internal sealed class ParquetFileWriter(Stream stream, IReadOnlyList<ParquetColu
     /// <summary>Writes the footer. A file without row groups still gets a valid empty file.</summary>
     public void Finish(ChunkScratch scratch)
     {
-        if (_position < 0)
-        {
-            stream.Write("PAR1"u8);
-            _position = 4;
-        }
+        WriteMagicOnce();
         var footer = scratch.Data;
         footer.Clear();
         WriteFileMetadata(new ThriftCompactWriter(footer));
@@ -94,6 +86,14 @@ internal sealed class ParquetFileWriter(Stream stream, IReadOnlyList<ParquetColu
         footer.Write("PAR1"u8);
         stream.Write(footer.Written);
         _position += footer.Length;
+    }
+
+    private void WriteMagicOnce()
+    {
+        if (_position >= 0)
+            return;
+        stream.Write("PAR1"u8);
+        _position = 4;
     }
 
     private static (long, long) Add((long Compressed, long Uncompressed) sizes, (long Compressed, long Uncompressed) page) =>
