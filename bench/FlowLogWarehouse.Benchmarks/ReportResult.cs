@@ -16,6 +16,9 @@ internal sealed class ReportResult(ReportDefinition report)
 
     public List<RunPhases> RawRuns { get; } = [];
 
+    /// <summary>The same report over the same rows in a table of DuckDB's own storage: the floor (see <see cref="NativeTable"/>).</summary>
+    public List<RunPhases> TableRuns { get; } = [];
+
     public IEnumerable<double> WarehouseSeconds => WarehouseRuns.Select(r => r.Total);
 
     public IEnumerable<double> RawSeconds => RawRuns.Select(r => r.Total);
@@ -38,6 +41,11 @@ internal sealed class ReportResult(ReportDefinition report)
     public double? WarehouseMedian => WarehouseRuns.Count > 0 ? Statistics.Median(WarehouseSeconds) : null;
 
     public double? RawMedian => RawRuns.Count > 0 ? Statistics.Median(RawSeconds) : null;
+
+    public double? TableMedian => TableRuns.Count > 0 ? Statistics.Median(TableRuns.Select(r => r.Total)) : null;
+
+    /// <summary>The ratio the warehouse would have if it were as fast as DuckDB's own storage: the most any file layout can give.</summary>
+    public double? TableRatio => TableMedian is > 0 && RawMedian is { } raw ? raw / TableMedian : null;
 
     /// <summary>How many times faster the warehouse answered than the raw text (medians).</summary>
     public double? Ratio => WarehouseMedian is > 0 && RawMedian is { } raw ? raw / WarehouseMedian : null;

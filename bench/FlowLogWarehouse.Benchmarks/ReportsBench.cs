@@ -52,6 +52,8 @@ internal static class ReportsBench
         var createView = RawTextView.CreateView(input.Input, scan);
         DuckDbEngine OpenWarehouse() => DuckDbEngine.Open(warehouse.Directory);
         DuckDbEngine OpenRaw() => DuckDbEngine.OpenView(RawTextView.Scan(input.Input, scan), createView);
+        var table = NativeTable.CreateView(NativeTable.Prepare(warehouse, scan));
+        DuckDbEngine OpenTable() => DuckDbEngine.OpenView(scan, table);
 
         await using var sampling = OpenWarehouse();
         var days = await WholeDaysAsync(sampling);
@@ -78,7 +80,7 @@ internal static class ReportsBench
                 Console.WriteLine($"  {report.Id,-28} not run: {e.Message}");
                 continue;
             }
-            await MeasureAsync(result, OpenWarehouse, OpenRaw, window, options);
+            await MeasureAsync(result, new Sides(OpenWarehouse, OpenRaw, OpenTable), window, options);
             if (result.Failure is null)
                 result.Cli = await cli.RunAsync(report, result.Arguments, warehouse.Directory, window);
             Console.WriteLine("  " + ProgressLine(result));
@@ -86,31 +88,37 @@ internal static class ReportsBench
         return new ReportsResult(input, warehouse, window, arguments.Picked, results, Libc.SelfPeakRssBytes(), null, null);
     }
 
+    /// <summary>The engines a report runs on: the warehouse, the raw text, and the DuckDB table of the floor.</summary>
+    private sealed record Sides(Func<DuckDbEngine> Warehouse, Func<DuckDbEngine> Raw, Func<DuckDbEngine> Table);
+
+    private enum Side { Warehouse, Raw, Table }
+
     /// <summary>
     /// One warm-up on the warehouse (its time kept as "first"), then rounds alternating which side goes first, so
-    /// drift falls on both alike. Every run is compared with the warm-up's rows.
+    /// drift falls on both alike; the DuckDB table runs after them in each round. Every run is compared with the
+    /// warm-up's rows.
     /// </summary>
-    private static async Task MeasureAsync(
-        ReportResult result, Func<DuckDbEngine> openWarehouse, Func<DuckDbEngine> openRaw, TimeWindowText window, BenchOptions options)
+    private static async Task MeasureAsync(ReportResult result, Sides sides, TimeWindowText window, BenchOptions options)
     {
         var side = "warehouse";
         try
         {
             using var timeout = new CancellationTokenSource(options.Timeout);
-            var reference = await ReportExecution.RunAsync(openWarehouse, result.Report, result.Arguments, window, timeout.Token);
+            var reference = await ReportExecution.RunAsync(sides.Warehouse, result.Report, result.Arguments, window, timeout.Token);
             result.FirstWarehouseSeconds = reference.Seconds;
             result.Rows = reference.Rows.Count;
             result.Agreement = Agreement.Identical;
             for (var round = 1; round <= Math.Max(options.Repeat, options.RawRepeat); round++)
             {
                 var rawFirst = round % 2 == 0;
-                foreach (var raw in rawFirst ? new[] { true, false } : [false, true])
+                foreach (var next in rawFirst ? new[] { Side.Raw, Side.Warehouse, Side.Table } : [Side.Warehouse, Side.Raw, Side.Table])
                 {
-                    if (round > (raw ? options.RawRepeat : options.Repeat))
+                    if (round > (next == Side.Raw ? options.RawRepeat : options.Repeat))
                         continue;
-                    side = raw ? "raw text" : "warehouse";
-                    var run = await ReportExecution.RunAsync(raw ? openRaw : openWarehouse, result.Report, result.Arguments, window, timeout.Token);
-                    (raw ? result.RawRuns : result.WarehouseRuns).Add(run.Phases);
+                    side = next switch { Side.Raw => "raw text", Side.Table => "DuckDB table", _ => "warehouse" };
+                    var open = next switch { Side.Raw => sides.Raw, Side.Table => sides.Table, _ => sides.Warehouse };
+                    var run = await ReportExecution.RunAsync(open, result.Report, result.Arguments, window, timeout.Token);
+                    (next switch { Side.Raw => result.RawRuns, Side.Table => result.TableRuns, _ => result.WarehouseRuns }).Add(run.Phases);
                     Check(result, reference, run, side);
                 }
             }
@@ -161,7 +169,7 @@ internal static class ReportsBench
             { Measure: { } m } => $"CLI {m.ElapsedSeconds:F2} s",
             _ => "",
         };
-        return Invariant($"{r.Report.Id,-28} warehouse {r.WarehouseMedian,6:F3} s (first {r.FirstWarehouseSeconds:F3}), raw {r.RawMedian,7:F2} s, ") +
+        return Invariant($"{r.Report.Id,-28} warehouse {r.WarehouseMedian,6:F3} s (first {r.FirstWarehouseSeconds:F3}), table {r.TableMedian,6:F3} s, raw {r.RawMedian,7:F2} s, ") +
             Invariant($"{r.Ratio,6:F1}×, {r.Rows:N0} rows, {cli}") +
             (r.Mismatch ? $"  MISMATCH: {r.Difference}" : "");
     }

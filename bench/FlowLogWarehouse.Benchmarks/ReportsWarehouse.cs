@@ -9,7 +9,9 @@ internal sealed record LoadedWarehouse(string Directory, Totals Totals, long Par
 /// <summary>
 /// Loads the reports set once into <c>&lt;work&gt;/reports-warehouse</c> with <c>flowlogs load --partition P</c>. A
 /// marker beside it (<c>reports-warehouse.json</c>) names the input it was loaded from (generate parameters, seed,
-/// totals) and the layout; while it matches, the warehouse is reused as is. Its count(*) and sum(bytes) are checked against the input's every
+/// totals), the layout and the loader that wrote it (<c>flowlogs --version</c>, which carries the commit); while it
+/// matches, the warehouse is reused as is. A warehouse written by an older loader is loaded again: the reports' speed
+/// depends on how the files were written. Its count(*) and sum(bytes) are checked against the input's every
 /// time: reports over a warehouse that lost rows would be fast and wrong.
 /// </summary>
 internal static class ReportsWarehouse
@@ -21,11 +23,12 @@ internal static class ReportsWarehouse
     {
         var directory = Path.Combine(work, "reports-warehouse");
         var markerPath = directory + ".json";
-        var wanted = new WarehouseMarker(input.Spec.Format, input.Spec.Days, input.Spec.RowsPerDay, input.Spec.Gzip, seed, input.Reference, partition);
+        var loader = await LoaderVersionAsync(flowlogs, runner, logDirectory);
+        var wanted = new WarehouseMarker(input.Spec.Format, input.Spec.Days, input.Spec.RowsPerDay, input.Spec.Gzip, seed, input.Reference, partition, loader);
         double? loadSeconds = null;
         if (ReadMarker(markerPath) == wanted && Directory.Exists(directory))
         {
-            Console.WriteLine($"  warehouse {directory}: present, loaded from this input");
+            Console.WriteLine($"  warehouse {directory}: present, loaded from this input by this loader ({loader})");
         }
         else
         {
@@ -52,6 +55,16 @@ internal static class ReportsWarehouse
         return new LoadedWarehouse(directory, totals, files.Sum(f => new FileInfo(f).Length), files.Count, loadSeconds, partition);
     }
 
+    private static async Task<string> LoaderVersionAsync(IReadOnlyList<string> flowlogs, ProcessRunner runner, string logDirectory)
+    {
+        var log = Path.Combine(logDirectory, "flowlogs-version.log");
+        var exitCode = await runner.RunLoggedAsync([.. flowlogs, "--version"], log);
+        var version = File.ReadLines(log).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
+        if (exitCode != 0 || version is null)
+            throw new BenchException($"flowlogs --version failed (exit code {exitCode}); see {log}:{Environment.NewLine}{ProcessRunner.Tail(log)}");
+        return version;
+    }
+
     private static WarehouseMarker? ReadMarker(string path)
     {
         if (!File.Exists(path))
@@ -67,5 +80,5 @@ internal static class ReportsWarehouse
     }
 }
 
-/// <summary>The input a reports warehouse was loaded from.</summary>
-internal sealed record WarehouseMarker(string Format, int Days, long RowsPerDay, bool Gzip, int Seed, Totals Reference, string? Partition);
+/// <summary>The input a reports warehouse was loaded from, and the loader (its version and commit) that loaded it.</summary>
+internal sealed record WarehouseMarker(string Format, int Days, long RowsPerDay, bool Gzip, int Seed, Totals Reference, string? Partition, string? Loader);
