@@ -21,7 +21,8 @@ export function installDelimiterListing(store) {
     const { delimiter = '', prefix = '', startAfter = '', maxKeys = Infinity } = options;
     if (!delimiter) return listObjects(bucket, options);
     const keys = await keysUnder(store, bucket, prefix);
-    const after = (name) => name > startAfter && !startAfter.startsWith(name);
+    const start = Buffer.from(startAfter);
+    const after = (name) => Buffer.compare(Buffer.from(name), start) > 0 && !startAfter.startsWith(name);
     const candidates = [];
     const commonPrefixes = new Set();
     for (const key of sortByUtf8(keys)) {
@@ -39,8 +40,8 @@ export function installDelimiterListing(store) {
     const found = await firstObjects(store, bucket, candidates, maxKeys + 1);
     const isTruncated = found.length > maxKeys;
     const objects = found.slice(0, maxKeys);
-    const last = isTruncated ? objects[objects.length - 1].key : null;
-    const folders = [...commonPrefixes].filter((folder) => last === null || folder < last);
+    const last = isTruncated ? Buffer.from(objects[objects.length - 1].key) : null;
+    const folders = [...commonPrefixes].filter((folder) => last === null || Buffer.compare(Buffer.from(folder), last) < 0);
     return { objects, commonPrefixes: folders, isTruncated };
   };
 }
@@ -71,7 +72,8 @@ async function keysUnder(store, bucket, prefix) {
   return keys;
 }
 
-// S3 lists keys in the order of their UTF-8 bytes, which JavaScript's string order (UTF-16 units) is not.
+// S3 lists keys in the order of their UTF-8 bytes, which JavaScript's string order (UTF-16 units) is not: compared as
+// strings, a key above U+FFFF sorts before one in U+E000..U+FFFF, and a page would resume past it.
 function sortByUtf8(keys) {
   return keys
     .map((key) => ({ key, bytes: Buffer.from(key) }))
