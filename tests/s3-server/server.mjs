@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import S3rver from '@20minutes/s3rver';
 import { installDelimiterListing } from './delimiter-listing.mjs';
+import { installSyncMetadata } from './object-metadata.mjs';
 
 const usage = 'usage: node --openssl-legacy-provider server.mjs --port N --directory PATH [--bucket NAME]...';
 
@@ -56,6 +57,7 @@ const server = new S3rver({
   configureBuckets: values.bucket.map((name) => ({ name })),
 });
 
+installSyncMetadata(server.store);
 installDelimiterListing(server.store);
 
 // S3 decodes a CopyObject's x-amz-copy-source fully; s3rver uses decodeURI, which keeps %2F and %3D encoded, so a
