@@ -39,6 +39,8 @@ public static class WarehouseLoader
         using var s3 = new S3Access(options.Aws, options.Concurrency);
         if (S3Path.IsS3(options.Warehouse) || options.Inputs.Any(S3Path.IsS3))
             log.Debug("AWS settings: {Settings}", options.Aws.ToString());
+        S3SourceLister? lister = null;
+        await using var pending = PendingSources.Start(options.Inputs, options.Warehouse, options.Days, () => lister ??= s3.Lister(), cancellationToken);
         await using IWarehouseStore store = S3Path.IsS3(options.Warehouse)
             ? await S3WarehouseStore.OpenAsync(s3.Client, S3Path.Parse(options.Warehouse), options.Concurrency, options.StagingDirectory, cancellationToken) as IWarehouseStore
             : LocalWarehouseStore.Open(options.Warehouse);
@@ -46,8 +48,7 @@ public static class WarehouseLoader
         var index = await ManifestIndex.LoadAsync(store, cancellationToken);
         var granularity = index.GranularityFor(options.Partition, store.Root);
 
-        S3SourceLister? lister = null;
-        var sources = await SourceResolver.ResolveAsync(options.Inputs, options.Warehouse, options.Days, () => lister ??= s3.Lister(), cancellationToken);
+        var sources = await pending.SourcesAsync();
         if (lister is not null)
             log.Debug("Listed {Count} S3 prefix(es): {Prefixes}", lister.Listed.Count, string.Join(", ", lister.Listed.Order(StringComparer.Ordinal)));
         if (options.Days is not null)

@@ -61,4 +61,29 @@ public sealed class DelimiterListingTests(S3ServerFixture fixture) : IClassFixtu
         Assert.Equal(["paged/a.gz", "paged/b.gz", "paged/c.gz"], keys);
         Assert.Equal(["paged/d/"], folders);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1000)]
+    public async Task Pages_follow_the_keys_UTF8_byte_order(int maxKeys)
+    {
+        // Bytes: '-' < '.' < '/' < 'b', and U+FF21 (EF BC A1) < U+1F600 (F0 9F 98 80), though its UTF-16 (D83D) is lower.
+        string[] keys = ["bytes/a-b", "bytes/a.txt", "bytes/a/x", "bytes/ab", "bytes/\uFF21", "bytes/\U0001F600"];
+        foreach (var key in keys.Reverse())
+            await fixture.Server.PutAsync(Bucket, key, key);
+        var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = "bytes/", Delimiter = "/", MaxKeys = maxKeys };
+        var listed = new List<string>();
+        var folders = new List<string>();
+        while (true)
+        {
+            var page = await _client.ListObjectsV2Async(request);
+            listed.AddRange(page.S3Objects?.Select(o => o.Key) ?? []);
+            folders.AddRange(page.CommonPrefixes ?? []);
+            if (page.IsTruncated != true)
+                break;
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        Assert.Equal(["bytes/a-b", "bytes/a.txt", "bytes/ab", "bytes/\uFF21", "bytes/\U0001F600"], listed);
+        Assert.Equal(["bytes/a/"], folders);
+    }
 }

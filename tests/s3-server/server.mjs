@@ -9,6 +9,8 @@ import { createCipheriv } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import S3rver from '@20minutes/s3rver';
+import { installDelimiterListing } from './delimiter-listing.mjs';
+import { installSyncMetadata } from './object-metadata.mjs';
 
 const usage = 'usage: node --openssl-legacy-provider server.mjs --port N --directory PATH [--bucket NAME]...';
 
@@ -55,36 +57,8 @@ const server = new S3rver({
   configureBuckets: values.bucket.map((name) => ({ name })),
 });
 
-// s3rver's delimiter listing walks only one folder level below the prefix, so a folder holding only folders (AWS's
-// AWSLogs/{account}/ and every level down to the day) is missing from CommonPrefixes, where S3 lists it. The loader
-// looks into a bucket level by level with delimiter listings, as it must on S3: list flat here and fold the keys into
-// common prefixes as S3 does. Listings without a delimiter keep s3rver's own code.
-const listObjects = server.store.listObjects.bind(server.store);
-server.store.listObjects = async (bucket, options) => {
-  const { delimiter = '', prefix = '', startAfter = '', maxKeys = Infinity } = options;
-  if (!delimiter) return listObjects(bucket, options);
-  const { objects: all } = await listObjects(bucket, { prefix });
-  const after = (name) => name > startAfter && !startAfter.startsWith(name);
-  const objects = [];
-  const commonPrefixes = new Set();
-  for (const object of all.sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)))) {
-    const rest = object.key.slice(prefix.length);
-    const cut = rest.indexOf(delimiter);
-    if (cut >= 0) {
-      const folder = prefix + rest.slice(0, cut + delimiter.length);
-      if (after(folder)) commonPrefixes.add(folder);
-    } else if (after(object.key)) {
-      objects.push(object);
-    }
-  }
-  // Continuation tokens carry the last object's key, so only objects count towards a page, and a truncated page holds
-  // the folders before its last object; the next page starts after that key and holds the rest.
-  const isTruncated = objects.length > maxKeys;
-  const page = objects.slice(0, maxKeys);
-  const last = isTruncated ? page[page.length - 1].key : null;
-  const folders = [...commonPrefixes].filter((folder) => last === null || folder < last);
-  return { objects: page, commonPrefixes: folders, isTruncated };
-};
+installSyncMetadata(server.store);
+installDelimiterListing(server.store);
 
 // S3 decodes a CopyObject's x-amz-copy-source fully; s3rver uses decodeURI, which keeps %2F and %3D encoded, so a
 // copy of a key with '/' or '=' names a bucket that does not exist. Hand it a value that decodeURI turns into the

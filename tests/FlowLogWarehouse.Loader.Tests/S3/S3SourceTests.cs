@@ -92,4 +92,26 @@ public sealed class S3SourceTests(S3Fixture s3) : IClassFixture<S3Fixture>, IDis
         Assert.Contains("s3://no-such-bucket-here/AWSLogs/", e.Message);
         Assert.Contains("bucket does not exist", e.Message);
     }
+
+    [Fact]
+    public async Task Load_WarehouseAndInputBucketsBothMissing_ReportsTheWarehouse()
+    {
+        // The inputs are listed while the warehouse opens; a warehouse that cannot open is still what the load reports.
+        var e = await Assert.ThrowsAsync<LoadFailedException>(() => Load("s3://no-such-input-bucket/AWSLogs/",
+            o => o with { Warehouse = "s3://no-such-warehouse-bucket/wh", StagingDirectory = Path.Combine(_s.Root, "staging") }));
+        Assert.Contains("the warehouse s3://no-such-warehouse-bucket/wh", e.Message);
+        Assert.Contains("bucket does not exist", e.Message);
+        Assert.DoesNotContain("no-such-input-bucket", e.Message);
+    }
+
+    [Fact]
+    public async Task Load_InputBucketMissing_WarehouseOpened_ReportsTheInput()
+    {
+        var bucket = await s3.NewBucketAsync("warehouse");
+
+        var e = await Assert.ThrowsAsync<LoadFailedException>(() => Load("s3://no-such-input-bucket/AWSLogs/",
+            o => o with { Warehouse = $"s3://{bucket}/wh", StagingDirectory = Path.Combine(_s.Root, "staging") }));
+        Assert.Contains("s3://no-such-input-bucket/AWSLogs/", e.Message);
+        Assert.Contains("bucket does not exist", e.Message);
+    }
 }

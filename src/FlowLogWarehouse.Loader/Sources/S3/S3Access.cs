@@ -7,10 +7,19 @@ namespace FlowLogWarehouse.Loader.Sources.S3;
 /// <summary>The S3 client of a load, made only when an input or the warehouse is on S3.</summary>
 internal sealed class S3Access(AwsSettings settings, int concurrency) : IDisposable
 {
+    private readonly Lock _gate = new();
     private IAmazonS3? _client;
     private S3ObjectReader? _reader;
 
-    public IAmazonS3 Client => _client ??= S3Clients.Create(settings, maxConnections: concurrency * 2);
+    /// <summary>Made on first use, once: the inputs are listed while the warehouse opens, both through it.</summary>
+    public IAmazonS3 Client
+    {
+        get
+        {
+            lock (_gate)
+                return _client ??= S3Clients.Create(settings, maxConnections: concurrency * 2);
+        }
+    }
 
     public S3ObjectReader Reader => _reader ??= new S3ObjectReader(Client, concurrency);
 
