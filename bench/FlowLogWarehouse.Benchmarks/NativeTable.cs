@@ -35,11 +35,9 @@ internal static class NativeTable
             connection.Open();
             using var command = connection.CreateCommand();
             // Typed like the engine's view: an account id stays text, the time keys are integers.
-            var types = string.Join(", ", scan.PartitionKeys.Select(k => $"{DuckDbSql.Literal(k)}: {(WarehouseScan.IsTimeKey(k) ? "INTEGER" : "VARCHAR")}"));
-            var glob = Path.Combine(warehouse.Directory, WarehouseScan.DataFolder, "**", "*.parquet");
             command.CommandText =
-                $"CREATE TABLE flow_logs AS SELECT * FROM read_parquet({DuckDbSql.Literal(glob)}, hive_partitioning = true, " +
-                $"union_by_name = true, hive_types = {{{types}}}); CHECKPOINT";
+                $"CREATE TABLE flow_logs AS SELECT * FROM read_parquet({DuckDbSql.Literal(scan.Glob)}, hive_partitioning = true, " +
+                $"union_by_name = true, hive_types = {{{scan.HiveTypes}}}); CHECKPOINT";
             command.ExecuteNonQuery();
         }
         File.WriteAllText(stamp, marker);

@@ -72,9 +72,7 @@ public sealed class DuckDbEngine : IQueryEngine
     /// </summary>
     private static string ViewDefinition(DuckDBConnection connection, string warehouse, WarehouseScan scan, string temporary)
     {
-        // Partition values are typed explicitly: DuckDB's guess would make an account id a number (losing leading
-        // zeros) and "01" a string. Only keys the layout has may be named.
-        var types = string.Join(", ", scan.PartitionKeys.Select(k => $"'{k}': {(WarehouseScan.IsTimeKey(k) ? "INTEGER" : "VARCHAR")}"));
+        var types = scan.HiveTypes;
         var groups = ManifestFiles.Read(warehouse)?.Where(g => g.Files.Count > 0).ToList();
         if (groups is null || groups.Count == 0)
         {

@@ -16,6 +16,12 @@ internal sealed record WarehouseScan(string DataRoot, IReadOnlyList<string> Part
 
     public static bool IsTimeKey(string key) => TimeKeys.Contains(key);
 
+    /// <summary>
+    /// read_parquet's hive_types for the partition keys, typed explicitly: DuckDB's guess would make an account id a
+    /// number (losing leading zeros) and "01" a string. Only keys the layout has may be named.
+    /// </summary>
+    public string HiveTypes => string.Join(", ", PartitionKeys.Select(k => $"'{k}': {(IsTimeKey(k) ? "INTEGER" : "VARCHAR")}"));
+
     /// <summary>Null when the warehouse holds no Parquet file.</summary>
     public static WarehouseScan? Find(string warehouse)
     {
