@@ -10,6 +10,7 @@ internal sealed class S3Access(AwsSettings settings, int concurrency) : IDisposa
     private readonly Lock _gate = new();
     private IAmazonS3? _client;
     private S3ObjectReader? _reader;
+    private S3SourceLister? _lister;
 
     /// <summary>Made on first use, once: the inputs are listed while the warehouse opens, both through it.</summary>
     public IAmazonS3 Client
@@ -25,7 +26,10 @@ internal sealed class S3Access(AwsSettings settings, int concurrency) : IDisposa
 
     public S3ObjectReader? ReaderIfUsed => _reader;
 
-    public S3SourceLister Lister() => new(Client, concurrency);
+    /// <summary>The load's one lister, which remembers the prefixes it listed.</summary>
+    public S3SourceLister Lister => _lister ??= new S3SourceLister(Client, concurrency);
+
+    public S3SourceLister? ListerIfUsed => _lister;
 
     /// <summary>An object as it is now (for a reload that must re-read a batch's other sources); null when gone.</summary>
     public async Task<SourceFile?> HeadAsync(string id, CancellationToken cancellationToken)
